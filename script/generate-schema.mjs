@@ -62,7 +62,14 @@ delete defs.OperationContextRequest.properties.operation
 delete defs.DeploymentSettingsGitHubRequest.required
 
 // The action's `settings` input: the per-deployment settings a workflow may override.
-const SETTINGS_INPUT_KEYS = ['sourceContext', 'operationContext', 'executorContext', 'gitHub', 'cacheOptions', 'agentPoolID']
+const SETTINGS_INPUT_KEYS = [
+  'sourceContext',
+  'operationContext',
+  'executorContext',
+  'gitHub',
+  'cacheOptions',
+  'agentPoolID'
+]
 const settingsInput = {
   type: 'object',
   properties: Object.fromEntries(SETTINGS_INPUT_KEYS.map(k => [k, settings.properties[k]])),

@@ -11,7 +11,14 @@ export const PULUMI_OPERATIONS = [
 ] as const
 export type PulumiOperation = (typeof PULUMI_OPERATIONS)[number]
 
-export const DEPLOYMENT_STATUSES = ['not-started', 'accepted', 'running', 'succeeded', 'failed', 'skipped'] as const
+export const DEPLOYMENT_STATUSES = [
+  'not-started',
+  'accepted',
+  'running',
+  'succeeded',
+  'failed',
+  'skipped'
+] as const
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number]
 
 // There is no "cancelled": a cancelled or timed-out deployment ends "failed" (WIRE-NOTES.md).
@@ -203,7 +210,9 @@ export interface ListDeploymentsQuery {
 }
 
 /** A streamed log entry: a step header (timestamp `0001-01-01T00:00:00Z`) or a line that already ends in `\n`. */
-export type LogEntry = { header: string; timestamp: string; line?: undefined } | { line: string; timestamp: string; header?: undefined }
+export type LogEntry =
+  | { header: string; timestamp: string; line?: undefined }
+  | { line: string; timestamp: string; header?: undefined }
 
 export interface StreamLogsResponse {
   __type?: 'DeploymentLogs'
