@@ -1,0 +1,209 @@
+import type { DeploymentSettings, PulumiOperation, StackRef } from '../../src/cloud/types.js'
+import type { FakeClock } from './clock.js'
+import { ApiError } from './errors.js'
+import type { SeededRandom } from './random.js'
+import { pulumiScenario } from './scenarios.js'
+import type { JsonObject } from './settings-merge.js'
+import { Timeline } from './timeline.js'
+import type { FakeDeployment, Scenario, ScenarioFactory, StackTarget } from './types.js'
+
+export function parseStackRef(ref: string): StackRef {
+  const parts = ref.split('/')
+  if (parts.length !== 3 || parts.some(part => part.length === 0)) {
+    throw new Error(`A stack is named 'org/project/stack'; '${ref}' is not.`)
+  }
+  const [org, project, stack] = parts as [string, string, string]
+  return { org, project, stack }
+}
+
+export interface StackRecord extends StackRef {
+  ref: string
+  settings: JsonObject
+  paused: boolean
+  scenario?: Scenario | ScenarioFactory
+  queuedScenarios: (Scenario | ScenarioFactory)[]
+  /** The stack's last update version (what `pulumi up` numbers). */
+  updateVersion: number
+  deployments: DeploymentRecord[]
+}
+
+export interface DeploymentRecord {
+  id: string
+  version: number
+  stack: StackRecord
+  operation: PulumiOperation
+  request: unknown
+  settings: JsonObject
+  scenario: Scenario
+  timeline: Timeline
+  createdAt: number
+  initiator?: string
+  /** The stack update the Pulumi operation step makes. */
+  update: { id: string; updateID: string; version: number; kind: string }
+}
+
+const UPDATE_KINDS: Record<PulumiOperation, string> = {
+  update: 'update',
+  preview: 'preview',
+  refresh: 'refresh',
+  destroy: 'destroy',
+  'detect-drift': 'refresh',
+  'remediate-drift': 'update'
+}
+
+/** The fake's stacks and deployments, and the rules that move them. */
+export class CloudState {
+  readonly stacks = new Map<string, StackRecord>()
+  readonly deployments: DeploymentRecord[] = []
+  readonly pausedOrgs = new Set<string>()
+
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly ids: SeededRandom
+  ) {}
+
+  now(): number {
+    return this.clock.now()
+  }
+
+  addStack(
+    ref: string,
+    settings: DeploymentSettings = {},
+    scenario?: Scenario | ScenarioFactory
+  ): StackRecord {
+    const parsed = parseStackRef(ref)
+    if (this.stacks.has(ref)) throw new Error(`The fake already has a stack '${ref}'.`)
+    const record: StackRecord = {
+      ...parsed,
+      ref,
+      settings: structuredClone(settings),
+      paused: false,
+      scenario,
+      queuedScenarios: [],
+      updateVersion: 0,
+      deployments: []
+    }
+    this.stacks.set(ref, record)
+    return record
+  }
+
+  stack(ref: string): StackRecord {
+    const record = this.stacks.get(ref)
+    if (!record) throw new ApiError(404, `Stack '${ref}' not found`)
+    return record
+  }
+
+  /** A stack the test set up, failing the test with a sentence when it did not. */
+  knownStack(ref: string): StackRecord {
+    const record = this.stacks.get(ref)
+    if (!record) throw new Error(`The fake has no stack '${ref}'; add it with addStack('${ref}') first.`)
+    return record
+  }
+
+  hasOrg(org: string): boolean {
+    for (const stack of this.stacks.values()) if (stack.org === org) return true
+    return false
+  }
+
+  isPaused(stack: StackRecord): boolean {
+    return stack.paused || this.pausedOrgs.has(stack.org)
+  }
+
+  /** Brings every queue up to now; must run before anything reads or changes what holds a queue. */
+  refresh(): void {
+    const now = this.clock.now()
+    for (const deployment of this.deployments)
+      deployment.timeline.account(now, this.isPaused(deployment.stack))
+  }
+
+  setPaused(target: StackTarget, paused: boolean): void {
+    this.refresh()
+    if ('stack' in target) this.knownStack(target.stack).paused = paused
+    else if (paused) this.pausedOrgs.add(target.org)
+    else this.pausedOrgs.delete(target.org)
+  }
+
+  private nextScenario(stack: StackRecord, operation: PulumiOperation, request: unknown): Scenario {
+    const chosen = stack.queuedScenarios.shift() ?? stack.scenario
+    if (chosen === undefined) return pulumiScenario(operation, { stack: stack.ref })
+    return typeof chosen === 'function' ? chosen({ operation, request, stack: stack.ref }) : chosen
+  }
+
+  createDeployment(
+    stack: StackRecord,
+    spec: { operation: PulumiOperation; settings: JsonObject; request: unknown; initiator?: string }
+  ): DeploymentRecord {
+    this.refresh()
+    const now = this.clock.now()
+    const { operation, settings, request, initiator } = spec
+    const scenario = this.nextScenario(stack, operation, request)
+    const makesVersion =
+      operation !== 'preview' && operation !== 'detect-drift' && scenario.result !== 'skipped'
+    const updateVersion = scenario.update?.version ?? (makesVersion ? ++stack.updateVersion : 0)
+    const timeline = new Timeline(scenario, operation, now)
+    timeline.start(this.isPaused(stack))
+    const record: DeploymentRecord = {
+      id: this.ids.uuid(),
+      version: stack.deployments.length + 1,
+      stack,
+      operation,
+      request,
+      settings,
+      scenario,
+      timeline,
+      createdAt: now,
+      initiator,
+      update: {
+        id: this.ids.uuid(),
+        updateID: this.ids.uuid(),
+        version: updateVersion,
+        kind: scenario.update?.kind ?? UPDATE_KINDS[operation]
+      }
+    }
+    stack.deployments.push(record)
+    this.deployments.push(record)
+    return record
+  }
+
+  deployment(stack: StackRecord, id: string): DeploymentRecord {
+    const found = stack.deployments.find(d => d.id === id)
+    if (!found) throw new ApiError(404, `Deployment '${id}' not found for stack '${stack.ref}'`)
+    return found
+  }
+
+  deploymentByVersion(stack: StackRecord, version: number): DeploymentRecord {
+    const found = stack.deployments.find(d => d.version === version)
+    if (!found) throw new ApiError(404, `Deployment version ${version} not found for stack '${stack.ref}'`)
+    return found
+  }
+
+  cancel(deployment: DeploymentRecord): void {
+    this.refresh()
+    const now = this.clock.now()
+    const status = deployment.timeline.status(now)
+    if (status === 'succeeded' || status === 'failed' || status === 'skipped') {
+      throw new ApiError(
+        409,
+        `Deployment '${deployment.id}' has already finished (${status}), so there is nothing to cancel.`
+      )
+    }
+    deployment.timeline.cancel(now)
+  }
+
+  describe(deployment: DeploymentRecord): FakeDeployment {
+    const now = this.clock.now()
+    return {
+      id: deployment.id,
+      version: deployment.version,
+      stack: deployment.stack.ref,
+      operation: deployment.operation,
+      request: deployment.request,
+      settings: structuredClone(deployment.settings),
+      status: deployment.timeline.status(now),
+      cancelled: deployment.timeline.cancelled,
+      createdAt: deployment.createdAt,
+      scenario: deployment.scenario,
+      initiator: deployment.initiator
+    }
+  }
+}

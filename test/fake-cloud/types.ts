@@ -1,0 +1,204 @@
+import type { DeploymentSettings, DeploymentStatus, PulumiOperation } from '../../src/cloud/types.js'
+import type { FakeClock } from './clock.js'
+import type { FaultInjector } from './faults.js'
+
+/** Every endpoint of the Deployments API the fake answers, named as `RecordedRequest.endpoint` reports them. */
+export const ENDPOINTS = [
+  'getSettings',
+  'patchSettings',
+  'replaceSettings',
+  'deleteSettings',
+  'createDeployment',
+  'listStackDeployments',
+  'getDeployment',
+  'getDeploymentByVersion',
+  'streamLogs',
+  'stepLogs',
+  'getUpdates',
+  'cancelDeployment',
+  'pauseStack',
+  'resumeStack',
+  'stackMetadata',
+  'listOrgDeployments',
+  'pauseOrg',
+  'resumeOrg',
+  'orgMetadata',
+  // A path the API does not have, or a known path with a method it does not take.
+  'unknown'
+] as const
+export type EndpointName = (typeof ENDPOINTS)[number]
+
+/**
+ * Lines produced on demand: `line(i)` for `i` in `[0, count)`. Lets a scenario carry a million log lines without
+ * holding a million strings; `line` must be pure (the same index always gives the same text).
+ */
+export interface LineBlock {
+  count: number
+  line(index: number): string
+}
+
+/**
+ * One line of a step's output. A string without a trailing newline gets one. Lines without `atMs` are spread evenly
+ * over the step's duration; `atMs` (from the step's start) pins a line's time.
+ */
+export type ScenarioLine = string | { text: string; atMs: number }
+
+/** Lines generated on demand, spliced into a step's `lines` before index `at` (default: after all of them). */
+export type GeneratedLines = LineBlock & { at?: number }
+
+export interface ScenarioStep {
+  name: string
+  /** Default 1000. */
+  durationMs?: number
+  /**
+   * May use placeholders filled in per deployment: `{{stack}}` (`org/stack`), `{{org}}`, `{{project}}`,
+   * `{{stackName}}`, `{{updateUrl}}`, and `{{env.NAME}}`: the value of the deployment's environment variable NAME,
+   * secret or not, as a program that echoes it would print it.
+   */
+  lines?: ScenarioLine[]
+  /** Generated lines (a million cost nothing up front); their times are spread like unpinned lines. */
+  generated?: GeneratedLines[]
+  /** A failed step ends the job: later steps stay not-started and the deployment ends failed. */
+  status?: 'succeeded' | 'failed'
+  /**
+   * Whether this step runs the Pulumi operation (its start makes the stack update of `updates[]`). By default the
+   * step named `pulumi <operation>` or `Pulumi operation`, else the last step.
+   */
+  pulumiOperation?: boolean
+}
+
+/** A scripted deployment lifecycle; durations are milliseconds on the fake's clock. */
+export interface Scenario {
+  /** Time in `not-started` before `accepted` (default 0). A paused stack or organization stops this clock. */
+  queuedMs?: number
+  /** Time in `accepted` before `running` (default 0). */
+  acceptedMs?: number
+  steps: ScenarioStep[]
+  /**
+   * `skipped`: never runs (no jobs, no logs) and goes terminal once queued. `failed` with no failed step fails the
+   * last step.
+   */
+  result: 'succeeded' | 'failed' | 'skipped'
+  /**
+   * The stack update the Pulumi operation step makes. `kind` defaults from the operation, `version` to the stack's
+   * next (0 for previews, which make no stack version); `resourceChanges` is reported once the step has finished.
+   */
+  update?: { kind?: string; version?: number; resourceChanges?: Record<string, number> }
+}
+
+/** Builds the scenario of a deployment when it is created, from what was asked. */
+export type ScenarioFactory = (context: {
+  operation: PulumiOperation
+  request: unknown
+  stack: string
+}) => Scenario
+
+export interface RecordedRequest {
+  method: string
+  /** Without the query string. */
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  /** Parsed JSON, the raw text when it is not JSON, or undefined when there was none. */
+  body: unknown
+  /** What was answered; 0 for a connection dropped without an answer (and while the answer is being made). */
+  status: number
+  endpoint: EndpointName
+  /** Arrival time on the fake's clock. */
+  at: number
+  /** The fault injected into this request, if any. */
+  fault?: FaultKind
+}
+
+export interface FakeDeployment {
+  id: string
+  version: number
+  /** `org/project/stack`. */
+  stack: string
+  operation: PulumiOperation
+  /** The create request body as received. */
+  request: unknown
+  /** Effective settings after inheritance, secrets in plain text. */
+  settings: DeploymentSettings
+  status: DeploymentStatus
+  cancelled: boolean
+  createdAt: number
+  scenario: Scenario
+  /** The `X-Pulumi-Deployment-Initiator` header of the create request, if any. */
+  initiator?: string
+}
+
+export type FaultKind = 'status' | 'reset' | 'slow' | 'truncate'
+
+interface FaultMatch {
+  endpoint?: EndpointName | EndpointName[]
+  method?: string
+  pathIncludes?: string
+  /** Apply to the next N matching requests only. */
+  times?: number
+  /** Chance (0–1) of applying to a matching request, drawn from the fake's seeded generator. */
+  probability?: number
+}
+
+export type FaultRule = FaultMatch &
+  (
+    | {
+        kind: 'status'
+        status: 429 | 500 | 502 | 503
+        /** Seconds, or an HTTP date, sent as `Retry-After`. */
+        retryAfter?: number | string
+        /** Process the request (e.g. create the deployment), then answer the error instead of the result. */
+        afterProcessing?: boolean
+      }
+    | { kind: 'reset'; afterProcessing?: boolean }
+    | {
+        kind: 'slow'
+        /** Real milliseconds (not the fake's clock): this is about the network, which test clocks do not drive. */
+        delayMs: number
+        /** Delay after processing instead of before. */
+        afterProcessing?: boolean
+      }
+    /** Answer the real status and headers with a body cut in half, its Content-Length matching the cut body. */
+    | { kind: 'truncate' }
+  )
+
+export type StackTarget = { stack: string } | { org: string }
+
+export interface FakeCloudOptions {
+  /** The accepted access token; default `pul-fake-token-0000`. */
+  token?: string
+  /** Default `realClock`. With a ManualClock, deployments progress only when the test advances it. */
+  clock?: FakeClock
+  /** Base of console links; default: the server's URL with a leading `api.` host label turned into `app.`. */
+  consoleUrl?: string
+  /** Seeds fault probabilities and generated identifiers; default 1. */
+  seed?: number
+  host?: string
+  port?: number
+  /** Most entries one streaming log response carries; default 500. */
+  logBatchSize?: number
+}
+
+export interface FakeCloud {
+  /** The API base, e.g. `http://127.0.0.1:43123`; paths start with `/api/`. */
+  readonly url: string
+  readonly token: string
+  readonly clock: FakeClock
+  readonly faults: FaultInjector
+  /** Every request, in arrival order. */
+  readonly requests: RecordedRequest[]
+  close(): Promise<void>
+  addStack(ref: string, opts?: { settings?: DeploymentSettings; scenario?: Scenario | ScenarioFactory }): void
+  /** The default for the stack's future deployments. */
+  setScenario(ref: string, scenario: Scenario | ScenarioFactory): void
+  /** Used by the stack's next deployment only (first in, first out), ahead of the default. */
+  queueScenario(ref: string, scenario: Scenario | ScenarioFactory): void
+  pause(target: StackTarget): void
+  resume(target: StackTarget): void
+  /** The stack's deployment settings as stored, secrets in plain text. */
+  settings(ref: string): DeploymentSettings
+  /** Everything created (for one stack, or all), oldest first. */
+  deployments(ref?: string): FakeDeployment[]
+  /** Resolves with the first recorded, answered request the predicate accepts, already recorded or not. */
+  waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>
+}
