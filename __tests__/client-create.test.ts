@@ -1,0 +1,201 @@
+// The no-duplicate create: a create is sent again only when Pulumi Cloud provably did not process it; otherwise the
+// stack's recent deployments are read first. Each test checks how many deployments really exist afterwards.
+import type { PulumiCloudClient } from '../src/cloud/client.js'
+import { AmbiguousCreateError, PulumiApiError } from '../src/cloud/errors.js'
+import type { StackRef } from '../src/cloud/types.js'
+import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
+import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
+
+const stack: StackRef = { org: 'acme', project: 'web', stack: 'dev' }
+const REF = 'acme/web/dev'
+let cloud: FakeCloud
+let time: ManualClock
+let client: PulumiCloudClient
+let clock: RecordingClock
+
+async function setUp(extra: Parameters<typeof cloudAndClient>[0] = {}): Promise<void> {
+  await cloud?.close()
+  ;({ cloud, time, client, clock } = await cloudAndClient(extra))
+  cloud.addStack(REF, { settings: SOURCE_SETTINGS })
+}
+beforeEach(() => setUp())
+afterEach(() => cloud.close())
+
+const endpoints = (): string[] => cloud.requests.map(r => r.endpoint)
+
+it('(a) a 503 answered before processing: sent again without a look-up, one deployment', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 503, times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBeUndefined()
+  expect(endpoints()).toEqual(['createDeployment', 'createDeployment'])
+  expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
+})
+
+it('(b) a reset after processing: found by look-up, recovered, one deployment', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  const [only] = cloud.deployments(REF)
+  expect(created).toEqual({
+    id: only?.id,
+    version: only?.version,
+    consoleUrl: `${cloud.url}/acme/web/dev/deployments/${only?.version}`,
+    recovered: true
+  })
+  expect(cloud.deployments(REF)).toHaveLength(1)
+  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments'])
+  expect(cloud.requests[1]?.query).toMatchObject({ asc: 'false', page: '1' })
+})
+
+it('(c) a truncated 202: looked up, never sent again', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'truncate', times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'preview' })
+  expect(created.recovered).toBe(true)
+  expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
+  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments'])
+})
+
+it('(d) two deployments that could be it: AmbiguousCreateError naming both, nothing sent again', async () => {
+  const earlier = await client.createDeployment(stack, { operation: 'update' })
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  const error = await client.createDeployment(stack, { operation: 'update' }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(AmbiguousCreateError)
+  const ambiguous = error as AmbiguousCreateError
+  const [, second] = cloud.deployments(REF)
+  expect(ambiguous.candidates.map(c => c.id).sort()).toEqual([earlier.id, second?.id].sort())
+  expect(ambiguous.message).toMatch(
+    /^Pulumi Cloud may or may not have created the update deployment for stack acme\/web\/dev/
+  )
+  expect(ambiguous.message).toContain(`version 1 (id ${earlier.id}`)
+  expect(ambiguous.message).toContain(`version 2 (id ${second?.id}`)
+  expect(ambiguous.message).toMatch(
+    /Check the stack's deployments in the Pulumi Cloud console before running again/
+  )
+  expect(cloud.deployments(REF)).toHaveLength(2)
+})
+
+it('a reset before processing: the look-up finds nothing, so it is sent again, one deployment', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBeUndefined()
+  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
+  expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
+})
+
+it('a 429 that came after the work was done: looked up first, not sent again', async () => {
+  cloud.faults.add({
+    endpoint: 'createDeployment',
+    kind: 'status',
+    status: 429,
+    afterProcessing: true,
+    times: 1
+  })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBe(true)
+  expect(cloud.deployments(REF)).toHaveLength(1)
+})
+
+it('a 429 before processing: waits Retry-After, looks up, then sends again', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 429, retryAfter: 9, times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBeUndefined()
+  expect(clock.sleeps).toEqual([9000])
+  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
+  expect(cloud.deployments(REF)).toHaveLength(1)
+})
+
+it('a 500 after processing: looked up and recovered', async () => {
+  cloud.faults.add({
+    endpoint: 'createDeployment',
+    kind: 'status',
+    status: 500,
+    afterProcessing: true,
+    times: 1
+  })
+  expect((await client.createDeployment(stack, { operation: 'update' })).recovered).toBe(true)
+  expect(cloud.deployments(REF)).toHaveLength(1)
+})
+
+it('a timeout while the server finishes the work: looked up and recovered', async () => {
+  await setUp({ requestTimeoutMs: 150 })
+  cloud.faults.add({
+    endpoint: 'createDeployment',
+    kind: 'slow',
+    delayMs: 5000,
+    afterProcessing: true,
+    times: 1
+  })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBe(true)
+  expect(cloud.deployments(REF)).toHaveLength(1)
+})
+
+it('a deployment older than the send time is not taken for ours', async () => {
+  await client.createDeployment(stack, { operation: 'update' })
+  time.advance(5 * 60_000)
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBeUndefined()
+  expect(created.version).toBe(2)
+  expect(cloud.deployments(REF)).toHaveLength(2)
+})
+
+it('a deployment of another operation is not taken for ours', async () => {
+  await client.createDeployment(stack, { operation: 'preview' })
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created).toMatchObject({ version: 2, recovered: true })
+  expect(cloud.deployments(REF)).toHaveLength(2)
+})
+
+it('with a pinned commit, reads the candidates to tell ours from another commit', async () => {
+  const other = await client.createDeployment(stack, {
+    operation: 'update',
+    sourceContext: { git: { commit: '1111111111111111111111111111111111111111' } }
+  })
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  const created = await client.createDeployment(stack, {
+    operation: 'update',
+    sourceContext: { git: { commit: '2222222222222222222222222222222222222222' } }
+  })
+  expect(created).toMatchObject({ version: 2, recovered: true })
+  expect(created.id).not.toBe(other.id)
+  expect(endpoints().slice(2)).toEqual(['listStackDeployments', 'getDeployment', 'getDeployment'])
+  expect(cloud.deployments(REF)).toHaveLength(2)
+})
+
+it('when the look-up itself fails: AmbiguousCreateError saying it could not check', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  cloud.faults.add({ endpoint: 'listStackDeployments', kind: 'status', status: 500 })
+  const error = await client.createDeployment(stack, { operation: 'destroy' }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(AmbiguousCreateError)
+  expect((error as AmbiguousCreateError).message).toMatch(
+    /the stack's deployments could not be read to check: Pulumi Cloud is unavailable/
+  )
+  expect(cloud.deployments(REF)).toHaveLength(1)
+})
+
+it('a create refused with 400 is not retried', async () => {
+  const error = await client
+    .createDeployment(stack, { operation: 'update', inheritSettings: false })
+    .catch((e: unknown) => e)
+  expect((error as PulumiApiError).status).toBe(400)
+  expect(endpoints()).toEqual(['createDeployment'])
+})
+
+it('gives up after the bounded attempts when every create is answered 503, having created nothing', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 503 })
+  const error = await client.createDeployment(stack, { operation: 'update' }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(PulumiApiError)
+  expect((error as PulumiApiError).message).toMatch(
+    /^Pulumi Cloud is unavailable: it answered HTTP 503 .*\(5 attempts\)/
+  )
+  expect(endpoints().filter(e => e === 'createDeployment')).toHaveLength(5)
+  expect(cloud.deployments(REF)).toHaveLength(0)
+})
+
+it('after the last attempt fails ambiguously, still looks before giving up', async () => {
+  await setUp({ retry: { maxAttempts: 1 } })
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', afterProcessing: true, times: 1 })
+  expect((await client.createDeployment(stack, { operation: 'update' })).recovered).toBe(true)
+  expect(clock.sleeps).toEqual([])
+})

@@ -1,0 +1,113 @@
+// Each failure the fake Pulumi Cloud answers becomes one PulumiApiError whose message says what went wrong, for
+// which stack, and what to do, without ever showing the access token.
+import { PulumiCloudClient } from '../src/cloud/client.js'
+import { PulumiApiError } from '../src/cloud/errors.js'
+import type { StackRef } from '../src/cloud/types.js'
+import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
+import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
+
+const stack: StackRef = { org: 'acme', project: 'web', stack: 'dev' }
+let cloud: FakeCloud
+let time: ManualClock
+let client: PulumiCloudClient
+let clock: RecordingClock
+
+beforeEach(async () => {
+  ;({ cloud, time, client, clock } = await cloudAndClient())
+  cloud.addStack('acme/web/dev', {
+    settings: SOURCE_SETTINGS,
+    scenario: { steps: [{ name: 'run' }], result: 'succeeded' }
+  })
+})
+afterEach(() => cloud.close())
+
+async function apiError(promise: Promise<unknown>, token = cloud.token): Promise<PulumiApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  if (!(error instanceof PulumiApiError)) throw new Error(`expected a PulumiApiError, got ${String(error)}`)
+  expect(error.message).not.toContain(token)
+  expect(JSON.stringify(error)).not.toContain(token)
+  return error
+}
+
+it('400: says Pulumi Cloud rejected the request, with its reason', async () => {
+  const error = await apiError(
+    client.createDeployment(stack, { operation: 'update', inheritSettings: false })
+  )
+  expect(error).toMatchObject({
+    status: 400,
+    method: 'POST',
+    path: '/api/stacks/acme/web/dev/deployments',
+    retryable: false
+  })
+  expect(error.message).toMatch(
+    /^Pulumi Cloud rejected the request to create an update deployment for stack acme\/web\/dev \(400 Bad Request\): The deployment has no source/
+  )
+  expect(cloud.requests).toHaveLength(1)
+})
+
+it('401: says the token is missing, invalid or expired and how to set it', async () => {
+  const wrongToken = 'pul-wrong-0123456789'
+  const stranger = new PulumiCloudClient({ baseUrl: cloud.url, token: wrongToken, clock })
+  const error = await apiError(stranger.getSettings(stack), wrongToken)
+  expect(error.status).toBe(401)
+  expect(error.message).toMatch(/access token .*missing, invalid or expired/)
+  expect(error.message).toMatch(/`pulumi-access-token` input or the PULUMI_ACCESS_TOKEN environment variable/)
+  expect(error.message).toContain('acme/web/dev')
+})
+
+it('404 on a stack path: names the stack that does not exist or cannot be seen', async () => {
+  const missing = { org: 'acme', project: 'web', stack: 'prod' }
+  const error = await apiError(client.createDeployment(missing, { operation: 'update' }))
+  expect(error.status).toBe(404)
+  expect(error.stackRef).toEqual(missing)
+  expect(error.message).toMatch(
+    /^The stack acme\/web\/prod does not exist in Pulumi Cloud, or the access token cannot see it/
+  )
+})
+
+it('404 on a deployment: names the deployment and its stack', async () => {
+  const byId = await apiError(client.getDeployment(stack, 'no-such-id'))
+  expect(byId.message).toMatch(
+    /^Deployment no-such-id of stack acme\/web\/dev was not found \(404 Not Found\)/
+  )
+  const byVersion = await apiError(client.getDeploymentByVersion(stack, 42))
+  expect(byVersion.message).toMatch(/^Deployment version 42 of stack acme\/web\/dev was not found/)
+})
+
+it('404 on an organization: names the organization', async () => {
+  const error = await apiError(client.getOrgMetadata('nobody'))
+  expect(error.message).toMatch(
+    /^The Pulumi organization nobody does not exist, or the access token cannot see it/
+  )
+})
+
+it('409: cancelling a finished deployment is a conflict, with the server reason', async () => {
+  const { id } = await client.createDeployment(stack, { operation: 'update' })
+  time.advance(60_000)
+  const error = await apiError(client.cancelDeployment(stack, id))
+  expect(error.status).toBe(409)
+  expect(error.message).toMatch(
+    /^Pulumi Cloud refused to cancel the deployment for stack acme\/web\/dev because it conflicts/
+  )
+  expect(error.serverMessage).toMatch(/already finished/)
+})
+
+it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack', async () => {
+  cloud.faults.add({ endpoint: 'getDeployment', kind: 'status', status: 500 })
+  const error = await apiError(client.getDeployment(stack, 'abc'))
+  expect(error).toMatchObject({ status: 500, retryable: true, attempts: 5 })
+  expect(error.message).toBe(
+    'Pulumi Cloud is unavailable: it answered HTTP 500 when asked to read the deployment for stack acme/web/dev ' +
+      '(5 attempts). Try again in a few minutes. Pulumi Cloud said: Internal Server Error.'
+  )
+})
+
+it('pause on a stack without settings: the 400 reason reaches the user', async () => {
+  cloud.addStack('acme/web/bare')
+  const error = await apiError(client.pauseStack({ org: 'acme', project: 'web', stack: 'bare' }))
+  expect(error.status).toBe(400)
+  expect(error.message).toMatch(/before it has been configured for deployments/)
+})

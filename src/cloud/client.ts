@@ -1,0 +1,420 @@
+import type { OutgoingHttpHeaders } from 'node:http'
+import { defaultUserAgent } from '../version.js'
+import { createWithoutDuplicates, type AttemptResult, type CreateResult } from './create.js'
+import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
+import {
+  deploymentConsoleUrl,
+  joinUrl,
+  orgDeploymentsPath,
+  sendOnce,
+  stackDeploymentsPath,
+  type HttpMethod
+} from './http.js'
+import { interpretOutcome } from './outcome.js'
+import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
+import type {
+  CreateDeploymentRequest,
+  Deployment,
+  DeploymentSettings,
+  DeploymentUpdate,
+  ListDeploymentsQuery,
+  ListDeploymentsResponse,
+  OrgDeploymentsMetadata,
+  StackDeploymentsMetadata,
+  StackRef,
+  StepLogsQuery,
+  StepLogsResponse,
+  StreamLogsResponse
+} from './types.js'
+
+export { DEFAULT_RETRY, systemClock, type Clock, type RetryPolicy } from './retry.js'
+export { formatStackRef } from './errors.js'
+export { defaultUserAgent } from '../version.js'
+
+export interface RetryInfo {
+  method: string
+  path: string
+  attempt: number
+  delayMs: number
+  reason: string
+}
+
+export interface ClientOptions {
+  /** e.g. `https://api.pulumi.com`; a trailing slash is fine. */
+  baseUrl: string
+  token: string
+  /** Defaults to `pulumi-deployments-action/<version>`. */
+  userAgent?: string
+  clock?: Clock
+  retry?: Partial<RetryPolicy>
+  /** Source of jitter, in [0, 1). */
+  random?: () => number
+  /** Bounds each attempt, body included, in real time. */
+  requestTimeoutMs?: number
+  onRetry?: (info: RetryInfo) => void
+  /** Sent as X-Pulumi-Deployment-Initiator on create. */
+  initiator?: string
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+export const DEFAULT_INITIATOR = 'github-actions'
+
+/**
+ * - `read`: GETs, retried on 5xx, 429, network errors, timeouts and unreadable bodies.
+ * - `unprocessed`: pause, resume, cancel and settings writes. Sending them twice does no harm, but a retry is still
+ *   made only when the server provably did not act (connection refused, 429, 503), so that a failure that reached
+ *   the server is reported rather than papered over.
+ */
+type RetryClass = 'read' | 'unprocessed'
+
+interface CallSpec {
+  method: HttpMethod
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  headers?: OutgoingHttpHeaders
+  expectJson: boolean
+  retry: RetryClass
+  action: string
+  subject: RequestContext['subject']
+  stackRef?: StackRef
+  org?: string
+  deployment?: string
+}
+
+const SEGMENT = /^[A-Za-z0-9._-]+$/
+
+/** `org/project/stack`, each part letters, digits, `.`, `_` or `-`; undefined otherwise. */
+export function parseStackRef(s: string): StackRef | undefined {
+  const parts = s.trim().split('/')
+  if (parts.length !== 3 || !parts.every(p => SEGMENT.test(p))) return undefined
+  const [org = '', project = '', stack = ''] = parts
+  return { org, project, stack }
+}
+
+/** A typed client for the Pulumi Cloud Deployments REST API. */
+export class PulumiCloudClient {
+  private readonly baseUrl: string
+  private readonly token: string
+  private readonly userAgent: string
+  private readonly clock: Clock
+  private readonly policy: RetryPolicy
+  private readonly random: () => number
+  private readonly timeoutMs: number
+  private readonly onRetry: (info: RetryInfo) => void
+  private readonly initiator: string
+  private sent = 0
+
+  constructor(opts: ClientOptions) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(opts.baseUrl)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(
+        `The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`
+      )
+    }
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
+    this.token = opts.token
+    this.userAgent = opts.userAgent ?? defaultUserAgent()
+    this.clock = opts.clock ?? systemClock
+    this.policy = { ...DEFAULT_RETRY, ...opts.retry }
+    this.random = opts.random ?? Math.random
+    this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.onRetry = opts.onRetry ?? (() => undefined)
+    this.initiator = opts.initiator ?? DEFAULT_INITIATOR
+  }
+
+  /** Requests sent so far, every retry and look-up included. */
+  get requestCount(): number {
+    return this.sent
+  }
+
+  getSettings(stack: StackRef, o?: CallOptions): Promise<DeploymentSettings> {
+    return this.call({ ...this.settings(stack, 'GET', 'read the deployment settings'), retry: 'read' }, o)
+  }
+
+  /** Merges `patch` into the stack's settings; a `null` removes a property (see the API's merge rules). */
+  patchSettings(stack: StackRef, patch: DeploymentSettings, o?: CallOptions): Promise<DeploymentSettings> {
+    return this.call({ ...this.settings(stack, 'POST', 'update the deployment settings'), body: patch }, o)
+  }
+
+  replaceSettings(
+    stack: StackRef,
+    settings: DeploymentSettings,
+    o?: CallOptions
+  ): Promise<DeploymentSettings> {
+    return this.call({ ...this.settings(stack, 'PUT', 'replace the deployment settings'), body: settings }, o)
+  }
+
+  async clearSettings(stack: StackRef, o?: CallOptions): Promise<void> {
+    await this.call(
+      { ...this.settings(stack, 'DELETE', 'clear the deployment settings'), expectJson: false },
+      o
+    )
+  }
+
+  /**
+   * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
+   * deployments are read first. `recovered` is set when the deployment was found that way.
+   */
+  createDeployment(
+    stack: StackRef,
+    request: CreateDeploymentRequest,
+    o?: CallOptions
+  ): Promise<CreateResult> {
+    const spec: CallSpec = {
+      method: 'POST',
+      path: stackDeploymentsPath(stack),
+      body: request,
+      headers: { 'X-Pulumi-Deployment-Initiator': this.initiator },
+      expectJson: true,
+      retry: 'unprocessed',
+      action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
+      subject: 'stack',
+      stackRef: stack
+    }
+    return createWithoutDuplicates(
+      {
+        clock: this.clock,
+        budget: this.budget(),
+        sendCreate: signal => this.attempt(spec, signal),
+        listRecent: (page, pageSize, signal) =>
+          this.listStackDeployments(stack, { page, pageSize, asc: false }, { signal }),
+        getDeployment: (id, signal) => this.getDeployment(stack, id, { signal }),
+        notifyRetry: (attempt, delayMs, reason) =>
+          this.onRetry({ method: 'POST', path: spec.path, attempt, delayMs, reason }),
+        fail: (failure, attempts) => apiError(failure, this.context(spec), attempts),
+        consoleUrl: version => deploymentConsoleUrl(this.baseUrl, stack, version)
+      },
+      stack,
+      request,
+      o?.signal
+    )
+  }
+
+  getDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<Deployment> {
+    return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o)
+  }
+
+  getDeploymentByVersion(stack: StackRef, version: number, o?: CallOptions): Promise<Deployment> {
+    return this.call(
+      this.deploymentRead(stack, `version ${version}`, ['version', version], 'read the deployment'),
+      o
+    )
+  }
+
+  listStackDeployments(
+    stack: StackRef,
+    q?: ListDeploymentsQuery,
+    o?: CallOptions
+  ): Promise<ListDeploymentsResponse> {
+    return this.call(
+      {
+        ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
+        query: listQuery(q)
+      },
+      o
+    )
+  }
+
+  listOrgDeployments(
+    org: string,
+    q?: ListDeploymentsQuery,
+    o?: CallOptions
+  ): Promise<ListDeploymentsResponse> {
+    return this.call({ ...this.orgCall(org, 'GET', [], 'list the deployments'), query: listQuery(q) }, o)
+  }
+
+  /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
+  streamLogs(
+    stack: StackRef,
+    id: string,
+    continuationToken?: string,
+    o?: CallOptions
+  ): Promise<StreamLogsResponse> {
+    return this.call(
+      {
+        ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
+        query: { continuationToken }
+      },
+      o
+    )
+  }
+
+  stepLogs(stack: StackRef, id: string, q: StepLogsQuery, o?: CallOptions): Promise<StepLogsResponse> {
+    const query = { job: q.job, step: q.step, offset: q.offset, count: q.count }
+    return this.call({ ...this.deploymentRead(stack, id, [id, 'logs'], 'read the step log'), query }, o)
+  }
+
+  getDeploymentUpdates(stack: StackRef, id: string, o?: CallOptions): Promise<DeploymentUpdate[]> {
+    return this.call(this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment'), o)
+  }
+
+  getStackMetadata(stack: StackRef, o?: CallOptions): Promise<StackDeploymentsMetadata> {
+    return this.call(
+      this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'),
+      o
+    )
+  }
+
+  async pauseStack(stack: StackRef, o?: CallOptions): Promise<void> {
+    await this.call(this.stackWrite(stack, ['pause'], 'pause deployments'), o)
+  }
+
+  async resumeStack(stack: StackRef, o?: CallOptions): Promise<void> {
+    await this.call(this.stackWrite(stack, ['resume'], 'resume deployments'), o)
+  }
+
+  getOrgMetadata(org: string, o?: CallOptions): Promise<OrgDeploymentsMetadata> {
+    return this.call(this.orgCall(org, 'GET', ['metadata'], 'read the deployments metadata'), o)
+  }
+
+  async pauseOrg(org: string, o?: CallOptions): Promise<void> {
+    await this.call(this.orgCall(org, 'POST', ['pause'], 'pause deployments'), o)
+  }
+
+  async resumeOrg(org: string, o?: CallOptions): Promise<void> {
+    await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o)
+  }
+
+  async cancelDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<void> {
+    await this.call(
+      {
+        ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
+        method: 'POST',
+        expectJson: false,
+        retry: 'unprocessed'
+      },
+      o
+    )
+  }
+
+  private settings(stack: StackRef, method: HttpMethod, action: string): CallSpec {
+    return {
+      method,
+      path: stackDeploymentsPath(stack, 'settings'),
+      expectJson: true,
+      retry: 'unprocessed',
+      action,
+      subject: 'stack',
+      stackRef: stack
+    }
+  }
+
+  private stackRead(stack: StackRef, path: string, action: string): CallSpec {
+    return { method: 'GET', path, expectJson: true, retry: 'read', action, subject: 'stack', stackRef: stack }
+  }
+
+  private stackWrite(stack: StackRef, segments: string[], action: string): CallSpec {
+    const path = stackDeploymentsPath(stack, ...segments)
+    return {
+      method: 'POST',
+      path,
+      expectJson: false,
+      retry: 'unprocessed',
+      action,
+      subject: 'stack',
+      stackRef: stack
+    }
+  }
+
+  private deploymentRead(
+    stack: StackRef,
+    deployment: string,
+    segments: (string | number)[],
+    action: string
+  ): CallSpec {
+    const path = stackDeploymentsPath(stack, ...segments)
+    return {
+      method: 'GET',
+      path,
+      expectJson: true,
+      retry: 'read',
+      action,
+      subject: 'deployment',
+      stackRef: stack,
+      deployment
+    }
+  }
+
+  private orgCall(org: string, method: HttpMethod, segments: string[], action: string): CallSpec {
+    const path = orgDeploymentsPath(org, ...segments)
+    const retry: RetryClass = method === 'GET' ? 'read' : 'unprocessed'
+    return { method, path, expectJson: method === 'GET', retry, action, subject: 'org', org }
+  }
+
+  private budget(): RetryBudget {
+    return new RetryBudget(this.policy, this.clock, this.random)
+  }
+
+  private context(spec: CallSpec): RequestContext {
+    const { method, path, action, subject, stackRef, org, deployment } = spec
+    return { method, path, action, subject, stackRef, org, deployment, baseUrl: this.baseUrl }
+  }
+
+  private async call<T>(spec: CallSpec, o?: CallOptions): Promise<T> {
+    const budget = this.budget()
+    for (;;) {
+      o?.signal?.throwIfAborted()
+      const attempt = budget.countAttempt()
+      const result = await this.attempt<T>(spec, o?.signal)
+      if (result.ok) return result.value
+      const { failure } = result
+      const delay = shouldRetry(spec.retry, failure)
+        ? budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
+        : undefined
+      if (delay === undefined) throw apiError(failure, this.context(spec), attempt)
+      this.onRetry({
+        method: spec.method,
+        path: spec.path,
+        attempt,
+        delayMs: delay,
+        reason: describeFailure(failure)
+      })
+      await this.clock.sleep(delay, o?.signal)
+    }
+  }
+
+  /** One request, its answer sorted into a value or a failure. */
+  private async attempt<T>(spec: CallSpec, signal?: AbortSignal): Promise<AttemptResult<T>> {
+    const headers: OutgoingHttpHeaders = {
+      Accept: 'application/json',
+      Authorization: `token ${this.token}`,
+      ...spec.headers
+    }
+    let body: string | undefined
+    if (spec.body !== undefined) {
+      body = JSON.stringify(spec.body)
+      headers['Content-Type'] = 'application/json'
+    } else if (spec.method !== 'GET') {
+      // An empty string makes the request carry Content-Length: 0 instead of a chunked empty body.
+      body = ''
+    }
+    this.sent += 1
+    const outcome = await sendOnce(
+      { method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body },
+      this.userAgent,
+      this.timeoutMs,
+      signal
+    )
+    return interpretOutcome<T>(outcome, spec.expectJson, this.token, this.clock.now())
+  }
+}
+
+function shouldRetry(retry: RetryClass, failure: Failure): boolean {
+  if (retry === 'read') return isRetryableFailure(failure)
+  if (failure.kind === 'network') return failure.notSent
+  return failure.kind === 'status' && (failure.status === 429 || failure.status === 503)
+}
+
+function listQuery(q: ListDeploymentsQuery | undefined): CallSpec['query'] {
+  return { page: q?.page, pageSize: q?.pageSize, asc: q?.asc, status: q?.status }
+}

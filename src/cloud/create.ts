@@ -1,0 +1,224 @@
+import {
+  AmbiguousCreateError,
+  describeFailure,
+  formatStackRef,
+  type CreateCandidate,
+  type Failure,
+  type PulumiApiError
+} from './errors.js'
+import type { Clock, RetryBudget } from './retry.js'
+import type {
+  CreateDeploymentRequest,
+  CreateDeploymentResponse,
+  Deployment,
+  ListDeploymentsResponse,
+  StackRef
+} from './types.js'
+
+export type AttemptResult<T> = { ok: true; value: T } | { ok: false; failure: Failure }
+
+export type CreateResult = CreateDeploymentResponse & { recovered?: boolean }
+
+/** What the create needs from the client: one raw attempt, the stack's list (with GET retries), and reporting. */
+export interface CreateIo {
+  clock: Clock
+  budget: RetryBudget
+  sendCreate(signal?: AbortSignal): Promise<AttemptResult<CreateDeploymentResponse>>
+  listRecent(page: number, pageSize: number, signal?: AbortSignal): Promise<ListDeploymentsResponse>
+  getDeployment(id: string, signal?: AbortSignal): Promise<Deployment>
+  notifyRetry(attempt: number, delayMs: number, reason: string): void
+  fail(failure: Failure, attempts: number): PulumiApiError
+  consoleUrl(version: number): string
+}
+
+// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
+// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
+// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
+export const CLOCK_SKEW_TOLERANCE_MS = 30_000
+const LOOKUP_PAGE_SIZE = 20
+const LOOKUP_MAX_PAGES = 5
+// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
+// compare it. More than that is ambiguous anyway.
+const MAX_COMMIT_CHECKS = 5
+
+/**
+ * - `resend`: the server provably did not act (connection refused, 503), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, other 5xx, and 429, which can come from deep inside a
+ *   handler that already created the deployment): read the stack's deployments before deciding.
+ * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
+ * - `final`: a 4xx answer; nothing to retry.
+ */
+function disposition(failure: Failure): 'resend' | 'look' | 'accepted' | 'final' {
+  switch (failure.kind) {
+    case 'network':
+      return failure.notSent ? 'resend' : 'look'
+    case 'timeout':
+      return 'look'
+    case 'bad-body':
+      return 'accepted'
+    case 'status':
+      if (failure.status === 503) return 'resend'
+      if (failure.status >= 500 || failure.status === 429 || failure.status === 408) return 'look'
+      return 'final'
+  }
+}
+
+/** Creates a deployment, retrying only where that cannot start a second one. */
+export async function createWithoutDuplicates(
+  io: CreateIo,
+  stack: StackRef,
+  request: CreateDeploymentRequest,
+  signal?: AbortSignal
+): Promise<CreateResult> {
+  let firstSentAt: number | undefined
+  for (;;) {
+    signal?.throwIfAborted()
+    const sentAt = io.clock.now()
+    firstSentAt ??= sentAt
+    const attempt = io.budget.countAttempt()
+    const result = await io.sendCreate(signal)
+    if (result.ok) return result.value
+
+    const { failure } = result
+    const kind = disposition(failure)
+    if (kind === 'final') throw io.fail(failure, attempt)
+    const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
+    if (kind === 'resend') {
+      if (delay === undefined) throw io.fail(failure, attempt)
+      io.notifyRetry(attempt, delay, `${describeFailure(failure)}; Pulumi Cloud did not process it`)
+      await io.clock.sleep(delay, signal)
+      continue
+    }
+
+    // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
+    // list; otherwise it could be missed and sent a second time.
+    if (delay !== undefined) {
+      io.notifyRetry(
+        attempt,
+        delay,
+        `${describeFailure(failure)}; checking the stack's deployments before sending again`
+      )
+      await io.clock.sleep(delay, signal)
+    }
+    const candidates = await findCandidates(
+      io,
+      stack,
+      request,
+      firstSentAt - CLOCK_SKEW_TOLERANCE_MS,
+      failure,
+      signal
+    )
+    const [only] = candidates
+    if (only && candidates.length === 1) {
+      return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true }
+    }
+    if (candidates.length > 1) {
+      throw ambiguous(
+        stack,
+        request,
+        `the create request failed after it was sent (${describeFailure(failure)}), and ${candidates.length} ` +
+          `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`,
+        candidates
+      )
+    }
+    if (kind === 'accepted') {
+      throw ambiguous(
+        stack,
+        request,
+        `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
+          `answer was cut short, and the deployment is not yet among the stack's recent deployments`,
+        []
+      )
+    }
+    if (delay === undefined) throw io.fail(failure, attempt)
+  }
+}
+
+async function findCandidates(
+  io: CreateIo,
+  stack: StackRef,
+  request: CreateDeploymentRequest,
+  notBefore: number,
+  failure: Failure,
+  signal?: AbortSignal
+): Promise<CreateCandidate[]> {
+  let found: Deployment[] = []
+  try {
+    for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+      const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal)
+      found.push(...deployments.filter(d => isCandidate(d, request, notBefore)))
+      const oldest = deployments.at(-1)
+      const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined
+      if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore)) break
+    }
+    const pinned = request.sourceContext?.git?.commit
+    if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
+      const full: Deployment[] = []
+      for (const d of found) full.push(d.configuration ? d : await io.getDeployment(d.id, signal))
+      found = full.filter(d => isCandidate(d, request, notBefore))
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error
+    const why = error instanceof Error ? error.message : String(error)
+    throw ambiguous(
+      stack,
+      request,
+      `the create request failed after it was sent (${describeFailure(failure)}), and the stack's deployments ` +
+        `could not be read to check: ${why}`,
+      found.map(asCandidate)
+    )
+  }
+  return found.map(asCandidate)
+}
+
+function asCandidate(d: Deployment): CreateCandidate {
+  return { id: d.id, version: d.version, created: d.created }
+}
+
+/** Whether a listed deployment could be the one our create started. */
+export function isCandidate(d: Deployment, request: CreateDeploymentRequest, notBefore: number): boolean {
+  if (d.pulumiOperation && d.pulumiOperation !== request.operation) return false
+  const created = parsePulumiTime(d.created)
+  if (created !== undefined && created < notBefore) return false
+  const pinned = request.sourceContext?.git?.commit
+  const theirs = d.configuration?.source?.git?.commit
+  if (pinned && theirs && !sameCommit(pinned, theirs)) return false
+  return true
+}
+
+// Either side may be abbreviated.
+function sameCommit(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()]
+  return x.startsWith(y) || y.startsWith(x)
+}
+
+/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
+export function parsePulumiTime(text: string | undefined): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text?.trim() ?? ''
+  )
+  if (!match) return undefined
+  const [, date, time, fraction = '', zone = 'Z'] = match
+  const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+function describeCandidate(c: CreateCandidate): string {
+  return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`
+}
+
+function ambiguous(
+  stack: StackRef,
+  request: CreateDeploymentRequest,
+  why: string,
+  candidates: CreateCandidate[]
+): AmbiguousCreateError {
+  const name = formatStackRef(stack)
+  return new AmbiguousCreateError(
+    `Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
+      `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
+      `does not run twice.`,
+    stack,
+    candidates
+  )
+}

@@ -1,0 +1,45 @@
+import type { AttemptResult } from './create.js'
+import type { Failure } from './errors.js'
+import type { AttemptOutcome } from './http.js'
+import { parseRetryAfter } from './retry.js'
+
+/** Sorts what one attempt produced into a value or a failure. `token` is removed from any server message. */
+export function interpretOutcome<T>(
+  outcome: AttemptOutcome,
+  expectJson: boolean,
+  token: string,
+  nowMs: number
+): AttemptResult<T> {
+  if (outcome.kind === 'network' || outcome.kind === 'timeout') return { ok: false, failure: outcome }
+  const { status, body, complete } = outcome
+  if (status >= 200 && status < 300) {
+    // A write that answered 2xx has happened, whatever became of its (unused) body.
+    if (!expectJson) return { ok: true, value: undefined as T }
+    if (!complete) return { ok: false, failure: { kind: 'bad-body', status } }
+    try {
+      return { ok: true, value: JSON.parse(body) as T }
+    } catch {
+      return { ok: false, failure: { kind: 'bad-body', status } }
+    }
+  }
+  const failure: Failure = {
+    kind: 'status',
+    status,
+    serverMessage: serverMessage(body, token),
+    retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs)
+  }
+  return { ok: false, failure }
+}
+
+// Pulumi's error bodies are {"code": N, "message": "..."}; gateways may send HTML, which is not worth showing.
+function serverMessage(body: string, token: string): string | undefined {
+  let message: unknown
+  try {
+    message = (JSON.parse(body) as { message?: unknown } | null)?.message
+  } catch {
+    return undefined
+  }
+  if (typeof message !== 'string' || !message.trim()) return undefined
+  const clean = token ? message.split(token).join('***') : message
+  return clean.trim().slice(0, 500)
+}
