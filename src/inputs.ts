@@ -1,0 +1,351 @@
+// Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
+// naming the input before any request is made, rather than halfway through a deployment.
+import * as core from '@actions/core'
+import {
+  PULUMI_OPERATIONS,
+  type DeploymentSettings,
+  type PulumiOperation,
+  type StackRef
+} from './cloud/types.js'
+import { DurationError, parseDuration } from './duration.js'
+import { collectSecrets } from './secrets.js'
+import { parseSettings, suggestKey } from './settings.js'
+
+/** Returns '' for an unset input, like core.getInput. */
+export type InputReader = (name: string) => string
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+export type CommitMode = { mode: 'auto' } | { mode: 'none' } | { mode: 'sha'; sha: string }
+
+export interface ActionConfig {
+  stack: StackRef
+  /** `org/project/stack`. */
+  stackName: string
+  operation: PulumiOperation
+  token: string
+  /** No trailing slash. */
+  cloudUrl: string
+  inheritSettings: boolean
+  settings: DeploymentSettings | undefined
+  commit: CommitMode
+  wait: boolean
+  timeoutMs: number | undefined
+  pollIntervalMs: number
+  /** Resolved: the input when set, else true for operations that change nothing (preview, detect-drift). */
+  cancelOnAbort: boolean
+  commentOnSummary: boolean
+  githubToken: string
+  commentOnPr: boolean
+  commentOnPrNumber: number | undefined
+  editPrComment: boolean
+  expectNoChanges: boolean
+  /** Every value that must never be printed (see collectSecrets). */
+  secrets: string[]
+}
+
+export const DEFAULT_CLOUD_URL = 'https://api.pulumi.com'
+export const DEFAULT_POLL_INTERVAL = '2s'
+/** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
+export const CANCEL_ON_ABORT_BY_DEFAULT: readonly PulumiOperation[] = ['preview', 'detect-drift']
+
+const readActionInput: InputReader = name => core.getInput(name)
+
+/** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
+export function getInputs(
+  read: InputReader = readActionInput,
+  env: NodeJS.ProcessEnv = process.env
+): ActionConfig {
+  const input = (name: string): string => read(name).trim()
+
+  const stack = parseStack(input('stack'))
+  const operation = parseOperation(input('operation'))
+  const token = parseToken(input('pulumi-access-token'), env)
+  const cloudUrl = parseCloudUrl(input('cloud-url'), env)
+  const inheritSettings = parseBoolean('inherit-settings', input('inherit-settings'), true)
+  const settings = parseSettings(read('settings'))
+  const commit = parseCommit(input('commit'), settings)
+  const wait = parseBoolean('wait', input('wait'), true)
+  const timeoutText = input('timeout')
+  const timeoutMs = timeoutText === '' ? undefined : parsePositiveDuration('timeout', timeoutText)
+  const pollIntervalMs = parsePositiveDuration(
+    'poll-interval',
+    input('poll-interval') || DEFAULT_POLL_INTERVAL
+  )
+  const cancelOnAbort = parseBoolean(
+    'cancel-on-abort',
+    input('cancel-on-abort'),
+    CANCEL_ON_ABORT_BY_DEFAULT.includes(operation)
+  )
+  const commentOnSummary = parseBoolean('comment-on-summary', input('comment-on-summary'), true)
+  const githubToken = parseGithubToken(input('github-token'), env)
+  const commentOnPr = parseBoolean('comment-on-pr', input('comment-on-pr'), true)
+  const commentOnPrNumber = parsePullRequestNumber(input('comment-on-pr-number'))
+  const editPrComment = parseBoolean('edit-pr-comment', input('edit-pr-comment'), true)
+  const expectNoChanges = parseBoolean('expect-no-changes', input('expect-no-changes'), false)
+  if (expectNoChanges && !wait) {
+    throw new InputError(
+      'expect-no-changes',
+      'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
+        'with `wait: false` the step ends as soon as the deployment is created.'
+    )
+  }
+
+  return {
+    stack,
+    stackName: `${stack.org}/${stack.project}/${stack.stack}`,
+    operation,
+    token,
+    cloudUrl,
+    inheritSettings,
+    settings,
+    commit,
+    wait,
+    timeoutMs,
+    pollIntervalMs,
+    cancelOnAbort,
+    commentOnSummary,
+    githubToken,
+    commentOnPr,
+    commentOnPrNumber,
+    editPrComment,
+    expectNoChanges,
+    secrets: collectSecrets(settings, env, [token, githubToken])
+  }
+}
+
+const STACK_PART = /^[A-Za-z0-9._-]+$/
+const STACK_PART_NAMES = ['organization', 'project', 'stack'] as const
+
+function parseStack(value: string): StackRef {
+  const example = 'such as acme/web/dev'
+  if (value === '') {
+    throw new InputError(
+      'stack',
+      `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${example}.`
+    )
+  }
+  const parts = value.split('/')
+  if (parts.length !== 3) {
+    throw new InputError(
+      'stack',
+      `The \`stack\` input "${value}" has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
+        `org/project/stack (three parts separated by /), ${example}.`
+    )
+  }
+  parts.forEach((part, i) => {
+    const partName = STACK_PART_NAMES[i] ?? 'stack'
+    if (part === '') {
+      throw new InputError(
+        'stack',
+        `The \`stack\` input "${value}" has an empty ${partName} name: write org/project/stack, ${example}.`
+      )
+    }
+    const badCharacter = [...part].find(character => !STACK_PART.test(character))
+    if (badCharacter !== undefined) {
+      throw new InputError(
+        'stack',
+        `The \`stack\` input "${value}" has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
+          'may hold only letters, digits, -, _ and .'
+      )
+    }
+    // `.` and `..` would be read as path steps in the API URL and address another resource.
+    if (/^\.+$/.test(part)) {
+      throw new InputError(
+        'stack',
+        `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name.`
+      )
+    }
+  })
+  const [org = '', project = '', stack = ''] = parts
+  return { org, project, stack }
+}
+
+// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
+const OPERATION_ALIASES: Record<string, PulumiOperation> = {
+  up: 'update',
+  deploy: 'update',
+  apply: 'update',
+  plan: 'preview',
+  drift: 'detect-drift',
+  remediate: 'remediate-drift'
+}
+
+function parseOperation(value: string): PulumiOperation {
+  const accepted = `${PULUMI_OPERATIONS.slice(0, -1).join(', ')} or ${PULUMI_OPERATIONS.at(-1)}`
+  if (value === '') {
+    throw new InputError('operation', `The \`operation\` input is required: set it to ${accepted}.`)
+  }
+  const lower = value.toLowerCase()
+  const operation = PULUMI_OPERATIONS.find(candidate => candidate === lower)
+  if (operation !== undefined) return operation
+  const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, PULUMI_OPERATIONS)
+  const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`
+  throw new InputError(
+    'operation',
+    `The \`operation\` input ${quote(value)} is not an operation this action runs: use ${accepted}${hint}`
+  )
+}
+
+function parseToken(value: string, env: NodeJS.ProcessEnv): string {
+  const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? ''
+  const token = value || fromEnv
+  if (token === '') {
+    throw new InputError(
+      'pulumi-access-token',
+      'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
+        '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable; note that secrets ' +
+        'are empty in workflows triggered from forks.'
+    )
+  }
+  if (/\s/.test(token)) {
+    const source = value
+      ? 'The `pulumi-access-token` input'
+      : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)'
+    throw new InputError(
+      'pulumi-access-token',
+      `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
+        'check that the secret holds only the token.'
+    )
+  }
+  return token
+}
+
+function parseCloudUrl(value: string, env: NodeJS.ProcessEnv): string {
+  if (value !== '') return validateCloudUrl(value, 'The `cloud-url` input')
+  const backendUrl = env.PULUMI_BACKEND_URL?.trim() ?? ''
+  // Self-managed backends (s3://, file://, azblob://, gs://) have no Deployments API; only a Pulumi Cloud URL counts.
+  if (/^https?:\/\//i.test(backendUrl)) {
+    return validateCloudUrl(
+      backendUrl,
+      'The PULUMI_BACKEND_URL environment variable (used because the `cloud-url` input is empty)'
+    )
+  }
+  return DEFAULT_CLOUD_URL
+}
+
+function validateCloudUrl(value: string, source: string): string {
+  const expected = 'the Pulumi Cloud API address, such as https://api.pulumi.com'
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('cloud-url', `${source} "${value}" is not a URL: set it to ${expected}.`)
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Not echoed: the value holds a credential.
+    throw new InputError(
+      'cloud-url',
+      `${source} holds a URL with a user name or password in it: set it to ${expected}, and give the token through \`pulumi-access-token\`.`
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('cloud-url', `${source} "${value}" is not an http(s) URL: set it to ${expected}.`)
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError(
+      'cloud-url',
+      `${source} "${value}" has a query or fragment: set it to ${expected}, with nothing after the host or path.`
+    )
+  }
+  // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
+  if (url.hostname.toLowerCase() === 'app.pulumi.com') url.hostname = 'api.pulumi.com'
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1'])
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0'])
+
+// Wider than core.getBooleanInput (YAML 1.2's true/false only): `yes`, `on` and `1` are unambiguous, and workflow
+// authors used to YAML 1.1 write them. Every boolean input goes through here, so all accept the same words.
+function parseBoolean(name: string, value: string, defaultValue: boolean): boolean {
+  if (value === '') return defaultValue
+  const lower = value.toLowerCase()
+  if (TRUE_WORDS.has(lower)) return true
+  if (FALSE_WORDS.has(lower)) return false
+  throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${quote(value)}.`)
+}
+
+const SHA = /^[0-9a-f]{7,40}$/i
+
+function parseCommit(value: string, settings: DeploymentSettings | undefined): CommitMode {
+  const lower = value.toLowerCase()
+  if (lower === '' || lower === 'auto') return { mode: 'auto' }
+  if (lower === 'none') return { mode: 'none' }
+  if (!SHA.test(value)) {
+    throw new InputError(
+      'commit',
+      `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${quote(value)}; ` +
+        'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.'
+    )
+  }
+  const git = settings?.sourceContext?.git
+  const conflicting = (['commit', 'branch', 'tag'] as const).find(key => git?.[key] !== undefined)
+  if (conflicting !== undefined) {
+    throw new InputError(
+      'commit',
+      `The \`commit\` input pins commit ${lower}, but the \`settings\` input also sets ` +
+        `\`sourceContext.git.${conflicting}\`: keep only one of them.`
+    )
+  }
+  return { mode: 'sha', sha: lower }
+}
+
+function parsePositiveDuration(name: string, value: string): number {
+  let ms: number
+  try {
+    ms = parseDuration(value)
+  } catch (error) {
+    if (error instanceof DurationError) throw new InputError(name, `The \`${name}\` input ${error.message}`)
+    throw error
+  }
+  if (ms <= 0) {
+    const instead =
+      name === 'timeout'
+        ? 'leave it empty for no limit, or give a duration above zero'
+        : 'give a duration above zero, such as 2s'
+    throw new InputError(
+      name,
+      `The \`${name}\` input is ${quote(value)}, which is no time at all: ${instead}.`
+    )
+  }
+  return ms
+}
+
+function parseGithubToken(value: string, env: NodeJS.ProcessEnv): string {
+  const token = value || (env.GITHUB_TOKEN?.trim() ?? '')
+  if (/\s/.test(token)) {
+    throw new InputError(
+      'github-token',
+      'The `github-token` input holds a value with whitespace or a line break inside, which a GitHub token never has: ' +
+        'check the secret it comes from.'
+    )
+  }
+  return token
+}
+
+function parsePullRequestNumber(value: string): number | undefined {
+  if (value === '') return undefined
+  const digits = /^#?(\d+)$/.exec(value)?.[1]
+  const number = digits === undefined ? NaN : Number(digits)
+  if (!Number.isSafeInteger(number) || number <= 0) {
+    throw new InputError(
+      'comment-on-pr-number',
+      `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${quote(value)}.`
+    )
+  }
+  return number
+}
+
+// Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
+function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+}
