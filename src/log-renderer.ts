@@ -1,0 +1,306 @@
+// Prints a remote deployment's log into the workflow log and keeps just enough of it for the reports.
+//
+// The log is remote text printed where the runner reads `::command::` lines, so every batch of it is fenced in
+// `::stop-commands::<token>` … `::<token>::` with a token the server cannot know, and the only commands left
+// outside the fence are this module's own `::group::`/`::endgroup::`. A log may have a million lines: each push
+// becomes one string and one write, and only a bounded head and tail of each step are kept.
+import { randomUUID } from 'node:crypto'
+import stripAnsi from 'strip-ansi'
+import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
+import type { LogEntry, PulumiOperation } from './cloud/types.js'
+
+export interface LogRendererOptions {
+  /** The workflow log (process.stdout.write in production); called once per push with everything it printed. */
+  write: (chunk: string) => void
+  /** Receives the whole log: colour codes removed, progress bars collapsed, redacted, headers as `=== step ===`. */
+  logFile?: { write(chunk: string): void }
+  redact: (s: string) => string
+  /** The operation run, to recognise its step among the others. */
+  operation: PulumiOperation
+  /** Lines kept from the start and from the end of each step for the reports. */
+  headLines?: number
+  tailLines?: number
+  /** Fixed in tests; random otherwise, which is what keeps remote text from ending the fence. */
+  stopCommandsToken?: string
+}
+
+/** What is kept of one step of the log. */
+export interface StepCapture {
+  /** The step header as shown (control characters and colour codes removed); `''` for lines before any header. */
+  name: string
+  lineCount: number
+  head: string[]
+  tail: string[]
+  /** Lines between head and tail that were not kept. */
+  omitted: number
+}
+
+export const DEFAULT_HEAD_LINES = 200
+export const DEFAULT_TAIL_LINES = 400
+// A misbehaving server could send endless headers; past this many steps the oldest captures are emptied.
+const MAX_KEPT_STEPS = 100
+const MAX_STEP_NAME = 200
+
+// Aliases the step of each operation has had: `pulumi up` runs an update; drift runs are refreshes underneath.
+const OPERATION_COMMANDS: Record<PulumiOperation, string[]> = {
+  update: ['up', 'update'],
+  preview: ['preview'],
+  refresh: ['refresh'],
+  destroy: ['destroy', 'down'],
+  'detect-drift': ['detect-drift', 'refresh', 'preview'],
+  'remediate-drift': ['remediate-drift', 'up', 'update']
+}
+
+export class LogRenderer {
+  private readonly options: LogRendererOptions
+  private readonly token: string
+  private readonly headLines: number
+  private readonly tailLines: number
+  private readonly captured: StepBuffer[] = []
+  private readonly parser = new ResourcesSummaryParser()
+  private current: StepBuffer | undefined
+  private groupOpen = false
+  private resourcesStep: StepBuffer | undefined
+  private total = 0
+
+  constructor(options: LogRendererOptions) {
+    this.options = options
+    this.token = options.stopCommandsToken ?? randomUUID()
+    this.headLines = Math.max(0, options.headLines ?? DEFAULT_HEAD_LINES)
+    this.tailLines = Math.max(0, options.tailLines ?? DEFAULT_TAIL_LINES)
+  }
+
+  get lineCount(): number {
+    return this.total
+  }
+
+  push(entries: readonly LogEntry[]): void {
+    let printed = ''
+    let filed = ''
+    let pending: string[] = []
+    const flush = (): void => {
+      if (pending.length === 0) return
+      const text = this.renderLines(pending)
+      printed += text.printed
+      filed += text.filed
+      pending = []
+    }
+    for (const entry of entries) {
+      if (typeof entry.header === 'string') {
+        flush()
+        const header = this.startStep(entry.header)
+        printed += header.printed
+        filed += header.filed
+      } else if (typeof entry.line === 'string') {
+        pending.push(entry.line.endsWith('\n') ? entry.line : `${entry.line}\n`)
+      }
+    }
+    flush()
+    if (printed) this.options.write(printed)
+    if (filed) this.options.logFile?.write(filed)
+  }
+
+  /** Ends the open group; safe to call more than once. */
+  close(): void {
+    if (!this.groupOpen) return
+    this.groupOpen = false
+    this.options.write('::endgroup::\n')
+  }
+
+  steps(): StepCapture[] {
+    return this.captured.map(step => step.capture())
+  }
+
+  /**
+   * The Pulumi operation's own step: the last whose header names the operation (`pulumi preview`, `pulumi up`,
+   * or the older `Pulumi operation`), else the step that printed a `Resources:` summary.
+   */
+  operationOutput(): StepCapture | undefined {
+    const commands = OPERATION_COMMANDS[this.options.operation] ?? [this.options.operation]
+    const named = lastOf(this.captured, step => namesOperation(step.name, commands))
+    return (named ?? this.resourcesStep)?.capture()
+  }
+
+  /** The last `n` lines kept of the step called `stepName` (its last, if several share the name). */
+  lastLines(stepName: string, n: number): string[] {
+    const wanted = stepName.trim().toLowerCase()
+    const step =
+      lastOf(this.captured, s => s.name === stepName) ??
+      lastOf(this.captured, s => s.name.toLowerCase() === wanted)
+    return step ? step.lastLines(n) : []
+  }
+
+  changes(): ChangeSummary | undefined {
+    return this.parser.result()
+  }
+
+  private startStep(header: string): { printed: string; filed: string } {
+    const name = this.options.redact(cleanStepName(header))
+    this.current = this.addStep(name)
+    const shown = name || '(unnamed step)'
+    const close = this.groupOpen ? '::endgroup::\n' : ''
+    this.groupOpen = true
+    return { printed: `${close}::group::${commandSafe(shown)}\n`, filed: `=== ${shown} ===\n` }
+  }
+
+  private addStep(name: string): StepBuffer {
+    const step = new StepBuffer(name, this.headLines, this.tailLines)
+    this.captured.push(step)
+    const stale = this.captured.length - MAX_KEPT_STEPS - 1
+    if (stale >= 0) this.captured[stale]?.forget()
+    return step
+  }
+
+  private renderLines(lines: string[]): { printed: string; filed: string } {
+    const raw = lines.join('')
+    const collapsed = raw.includes('\r') ? collapseCarriageReturns(raw) : raw
+    const printed = endWithNewline(this.options.redact(collapsed))
+    // The plain copy is stripped before redaction: colour codes inside a secret would otherwise hide it.
+    const filed = collapsed.includes('\x1b')
+      ? endWithNewline(this.options.redact(stripAnsi(collapsed)))
+      : printed
+    this.capture(filed)
+    return { printed: `::stop-commands::${this.token}\n${printed}::${this.token}::\n`, filed }
+  }
+
+  private capture(text: string): void {
+    this.current ??= this.addStep('')
+    const step = this.current
+    const lines = text.split('\n')
+    lines.pop()
+    this.total += lines.length
+    step.add(lines)
+    if (this.parser.collecting || text.includes('Resources:')) {
+      for (const line of lines) {
+        if (isResourcesHeading(line)) this.resourcesStep = step
+        this.parser.feed(line)
+      }
+    }
+  }
+}
+
+/** What a terminal would finally show: for each line, the text after its last carriage return. */
+export function collapseCarriageReturns(text: string): string {
+  // Line by line from one `\r` to the next: a regex over the whole text backtracks on every line without one.
+  let out = ''
+  let done = 0
+  let cr = text.indexOf('\r')
+  while (cr !== -1) {
+    const start = text.lastIndexOf('\n', cr) + 1
+    const newline = text.indexOf('\n', cr)
+    const end = newline === -1 ? text.length : newline
+    out += text.slice(done, start) + lastOverwrite(text.slice(start, end))
+    done = end
+    cr = newline === -1 ? -1 : text.indexOf('\r', newline)
+  }
+  return done === 0 ? text : out + text.slice(done)
+}
+
+function lastOverwrite(line: string): string {
+  let end = line.length
+  // A `\r` just before the line break (CRLF, or a bar that returned after drawing) overwrites nothing.
+  while (end > 0 && line.charCodeAt(end - 1) === 13) end--
+  const shown = line.slice(0, end)
+  return shown.slice(shown.lastIndexOf('\r') + 1)
+}
+
+function endWithNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+
+/** A header as a person should read it: one line, no colour codes, not absurdly long. */
+function cleanStepName(header: string): string {
+  const flat = stripAnsi(header).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim()
+  return flat.length > MAX_STEP_NAME ? `${flat.slice(0, MAX_STEP_NAME)}…` : flat
+}
+
+/**
+ * A step name as the title of `::group::`: the runner decodes `%25`, `%0D` and `%0A` in it, so `%` is encoded
+ * to show literally, and `::` is split so no part of it can pass for a command.
+ */
+function commandSafe(name: string): string {
+  return name
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/%/g, '%25')
+    .replace(/:(?=:)/g, ': ')
+}
+
+function namesOperation(name: string, commands: string[]): boolean {
+  const lower = name.toLowerCase()
+  if (lower === 'pulumi operation') return true
+  return commands.some(command => lower === `pulumi ${command}` || lower.startsWith(`pulumi ${command} `))
+}
+
+function lastOf<T>(items: readonly T[], matches: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]
+    if (item !== undefined && matches(item)) return item
+  }
+  return undefined
+}
+
+/** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
+class StepBuffer {
+  private head: string[] = []
+  private ring: string[] = []
+  private next = 0
+  private count = 0
+
+  constructor(
+    readonly name: string,
+    private readonly headMax: number,
+    private readonly tailMax: number
+  ) {}
+
+  add(lines: readonly string[]): void {
+    this.count += lines.length
+    let i = 0
+    while (i < lines.length && this.head.length < this.headMax) this.head.push(lines[i++] ?? '')
+    // Of what is left, only the last tailMax lines can survive in the ring.
+    i = Math.max(i, lines.length - this.tailMax)
+    for (; i < lines.length; i++) {
+      const line = lines[i] ?? ''
+      if (this.ring.length < this.tailMax) this.ring.push(line)
+      else {
+        this.ring[this.next] = line
+        this.next = (this.next + 1) % this.tailMax
+      }
+    }
+  }
+
+  /** Drops the kept lines, leaving the counts. */
+  forget(): void {
+    this.head = []
+    this.ring = []
+    this.next = 0
+  }
+
+  /** Lines kept in order: the ring rotated so its oldest line comes first. */
+  private tail(): string[] {
+    return this.ring.length < this.tailMax
+      ? [...this.ring]
+      : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+  }
+
+  capture(): StepCapture {
+    const tail = this.tail()
+    return {
+      name: this.name,
+      lineCount: this.count,
+      head: [...this.head],
+      tail,
+      omitted: this.count - this.head.length - tail.length
+    }
+  }
+
+  lastLines(n: number): string[] {
+    if (n <= 0) return []
+    const tail = this.tail()
+    // Head and tail only join up when nothing between them was dropped.
+    const kept = this.count === this.head.length + tail.length ? [...this.head, ...tail] : tail
+    return kept.slice(-n)
+  }
+}

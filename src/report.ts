@@ -1,0 +1,143 @@
+// The one model every report (job summary, pull-request comment, outputs) is built from, and the wording of each
+// status, kept here so the summary and the comment can never describe the same deployment differently.
+import type { ChangeSummary } from './changes.js'
+import type { DeploymentStatus, PulumiOperation, StepStatus } from './cloud/types.js'
+import type { StepCapture } from './log-renderer.js'
+
+/** Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, or it did not wait. */
+export type ReportStatus = DeploymentStatus | 'timed-out' | 'cancelled' | 'created'
+
+export interface StepReport {
+  name: string
+  status: StepStatus
+  durationMs?: number
+}
+
+export interface DeploymentReport {
+  stack: string
+  operation: PulumiOperation
+  status: ReportStatus
+  deploymentId?: string
+  version?: number
+  consoleUrl?: string
+  updateUrl?: string
+  updateVersion?: number
+  commit?: string
+  commitUrl?: string
+  changes?: ChangeSummary
+  queuedMs?: number
+  runningMs?: number
+  steps: StepReport[]
+  failedStep?: { name: string; lastLines: string[] }
+  /** The operation's output: head and tail of its log step, and how many lines between them were dropped. */
+  output?: StepCapture
+  /** The workflow run, whose log holds the whole deployment log. */
+  runUrl?: string
+  /** One sentence explaining the status, e.g. why the wait ended. */
+  message?: string
+}
+
+const STATUS_ICONS: Record<ReportStatus, string> = {
+  'not-started': '🕒',
+  accepted: '⏳',
+  running: '🔄',
+  succeeded: '✅',
+  failed: '❌',
+  skipped: '⏭️',
+  'timed-out': '⌛',
+  cancelled: '🚫',
+  created: '🚀'
+}
+
+const STATUS_TEXTS: Record<ReportStatus, string> = {
+  'not-started': 'Queued',
+  accepted: 'Starting',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  skipped: 'Skipped (it never ran)',
+  'timed-out': 'Timed out',
+  cancelled: 'Cancelled',
+  created: 'Created (not waited for)'
+}
+
+// Completes "Pulumi preview …" in titles.
+const STATUS_PHRASES: Record<ReportStatus, string> = {
+  'not-started': 'is queued',
+  accepted: 'is starting',
+  running: 'is running',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  skipped: 'was skipped',
+  'timed-out': 'timed out',
+  cancelled: 'was cancelled',
+  created: 'was started'
+}
+
+// What a reader of an unfinished report should know; the caller appends the link to the deployment.
+const PROGRESS_SENTENCES: Partial<Record<ReportStatus, string>> = {
+  'not-started': 'The deployment is queued in Pulumi Cloud; this report is updated when it finishes.',
+  accepted:
+    'The deployment was accepted and is waiting for a runner; this report is updated when it finishes.',
+  running: 'The deployment is running; this report is updated when it finishes.',
+  created:
+    'The deployment was created; this workflow did not wait for it (`wait: false`), so its result is not shown here.'
+}
+
+const STEP_ICONS: Record<StepStatus, string> = {
+  'not-started': '⚪',
+  running: '🔄',
+  succeeded: '✅',
+  failed: '❌'
+}
+
+const OPERATION_LABELS: Record<PulumiOperation, string> = {
+  update: 'update',
+  preview: 'preview',
+  refresh: 'refresh',
+  destroy: 'destroy',
+  'detect-drift': 'drift detection',
+  'remediate-drift': 'drift remediation'
+}
+
+export function statusIcon(status: ReportStatus): string {
+  return STATUS_ICONS[status] ?? '❔'
+}
+
+export function statusText(status: ReportStatus): string {
+  return STATUS_TEXTS[status] ?? status
+}
+
+/** `succeeded`, `is queued`, `was cancelled`: the end of a title that starts with the operation. */
+export function statusPhrase(status: ReportStatus): string {
+  return STATUS_PHRASES[status] ?? `ended as ${status}`
+}
+
+/** A sentence for a report written before the deployment ended, or undefined once it has. */
+export function progressSentence(status: ReportStatus): string | undefined {
+  return PROGRESS_SENTENCES[status]
+}
+
+/** `✅ Pulumi preview succeeded`: the start of every report's title. */
+export function titleOf(report: Pick<DeploymentReport, 'status' | 'operation'>): string {
+  return `${statusIcon(report.status)} Pulumi ${operationLabel(report.operation)} ${statusPhrase(report.status)}`
+}
+
+export function stepStatusIcon(status: StepStatus): string {
+  return STEP_ICONS[status] ?? '❔'
+}
+
+/** `preview`, `update`, `drift detection`: how a sentence names the operation. */
+export function operationLabel(operation: PulumiOperation): string {
+  return OPERATION_LABELS[operation] ?? operation
+}
+
+/** Whether the deployment may still change: reports then show progress rather than a result. */
+export function isInProgress(status: ReportStatus): boolean {
+  return status === 'not-started' || status === 'accepted' || status === 'running' || status === 'created'
+}
+
+/** Whether the deployment ended without doing what was asked. */
+export function isFailure(status: ReportStatus): boolean {
+  return status === 'failed' || status === 'timed-out' || status === 'cancelled'
+}

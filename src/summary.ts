@@ -1,0 +1,102 @@
+// The job summary: everything about one deployment on the run's summary page, as GitHub-flavoured markdown.
+import {
+  changesTable,
+  collapsibleBlock,
+  commitText,
+  escapedBytes,
+  linesBlock,
+  reportLinks
+} from './report/sections.js'
+import { formatDuration } from './duration.js'
+import { escapeInline } from './report/markup.js'
+import {
+  operationLabel,
+  progressSentence,
+  statusIcon,
+  statusText,
+  stepStatusIcon,
+  titleOf,
+  type DeploymentReport
+} from './report.js'
+
+export interface SummaryOptions {
+  /** Applied to the finished markdown, as a last defence: the log was already redacted as it streamed. */
+  redact?: (s: string) => string
+  /** Room for the operation's output, in UTF-8 bytes; GitHub rejects step summaries over 1 MiB. */
+  outputBytes?: number
+}
+
+export const DEFAULT_OUTPUT_BYTES = 512 * 1024
+const FAILED_LINES_BYTES = 64 * 1024
+
+export function buildSummary(r: DeploymentReport, options: SummaryOptions = {}): string {
+  const sections = [
+    `## ${titleOf(r)}: ${escapeInline(r.stack)}`,
+    facts(r).join('\n'),
+    r.message ? `> ${escapeInline(r.message)}` : undefined,
+    progressOf(r),
+    r.changes ? `### Changes\n\n${changesTable(r.changes)}` : undefined,
+    r.steps.length > 0 ? `### Steps\n\n${stepsTable(r)}` : undefined,
+    failedStepOf(r),
+    outputOf(r, options.outputBytes ?? DEFAULT_OUTPUT_BYTES)
+  ]
+  const markdown = `${sections.filter(s => s !== undefined).join('\n\n')}\n`
+  return options.redact ? options.redact(markdown) : markdown
+}
+
+function facts(r: DeploymentReport): string[] {
+  const items = [
+    `- **Status:** ${statusIcon(r.status)} ${statusText(r.status)}`,
+    `- **Stack:** ${escapeInline(r.stack)}`,
+    `- **Operation:** ${operationLabel(r.operation)}`
+  ]
+  const commit = commitText(r.commit, r.commitUrl)
+  if (commit) items.push(`- **Commit:** ${commit}`)
+  const links = reportLinks(r)
+  if (links.length > 0) items.push(`- **Links:** ${links.join(' · ')}`)
+  if (r.queuedMs !== undefined) items.push(`- **Queued:** ${formatDuration(r.queuedMs)}`)
+  if (r.runningMs !== undefined) items.push(`- **Running:** ${formatDuration(r.runningMs)}`)
+  return items
+}
+
+function progressOf(r: DeploymentReport): string | undefined {
+  return progressSentence(r.status)
+}
+
+function stepsTable(r: DeploymentReport): string {
+  const rows = r.steps.map(step => {
+    const duration = step.durationMs === undefined ? '' : formatDuration(step.durationMs)
+    return `| ${escapeInline(step.name) || '(unnamed)'} | ${stepStatusIcon(step.status)} ${escapeInline(step.status)} | ${duration} |`
+  })
+  return ['| Step | Status | Duration |', '|---|---|---:|', ...rows].join('\n')
+}
+
+function failedStepOf(r: DeploymentReport): string | undefined {
+  if (!r.failedStep) return undefined
+  const { html } = linesBlock({
+    head: [],
+    tail: r.failedStep.lastLines,
+    omitted: 0,
+    budget: FAILED_LINES_BYTES,
+    measure: escapedBytes
+  })
+  const lines =
+    r.failedStep.lastLines.length > 0 ? `The last lines of its log:\n\n${html}` : 'Its log has no lines.'
+  return `### Failed step: ${escapeInline(r.failedStep.name)}\n\n${lines}`
+}
+
+function outputOf(r: DeploymentReport, budget: number): string | undefined {
+  const output = r.output
+  if (!output || output.lineCount === 0) return undefined
+  const step = escapeInline(output.name)
+  return collapsibleBlock({
+    summary: step ? `Output of <code>${step}</code>` : `Output of the ${operationLabel(r.operation)}`,
+    lineCount: output.lineCount,
+    head: output.head,
+    tail: output.tail,
+    omitted: output.omitted,
+    budget,
+    measure: escapedBytes,
+    runUrl: r.runUrl
+  })
+}
