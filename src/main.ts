@@ -1,6 +1,18 @@
 import * as core from '@actions/core'
+import { runMain } from './run-deployment.js'
+import { runPost } from './post.js'
+
+// GitHub runs dist/index.js twice: as the main step and, when the job is cancelled, as the post step. The state
+// file tells them apart: the main step marks it before anything else.
+const POST_MARK = 'isPost'
 
 export async function run(): Promise<void> {
-  core.info('hello')
-  await Promise.resolve()
+  if (core.getState(POST_MARK) === 'true') {
+    await runPost()
+    return
+  }
+  core.saveState(POST_MARK, 'true')
+  const cancelled = await runMain()
+  // A cancelled step must end within seconds, whatever sockets or timers are still open.
+  if (cancelled) process.exit()
 }

@@ -1,0 +1,113 @@
+import type { Deployment, DeploymentJob } from './cloud/types.js'
+import type { FollowOutcome } from './follow.js'
+import type { LogRenderer } from './log-renderer.js'
+import type { DeploymentReport, StepReport } from './report.js'
+import { formatDuration } from './duration.js'
+
+const FAILED_STEP_LINES = 30
+
+export interface ReportInput {
+  base: Omit<DeploymentReport, 'status' | 'steps'>
+  outcome: FollowOutcome
+  renderer: LogRenderer
+  cancelled: boolean
+  timeoutMs?: number
+}
+
+/** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
+export function buildReport({
+  base,
+  outcome,
+  renderer,
+  cancelled,
+  timeoutMs
+}: ReportInput): DeploymentReport {
+  const deployment = outcome.deployment
+  const job = deployment?.jobs?.[0]
+  const steps = job ? stepReports(job) : []
+  const report: DeploymentReport = {
+    ...base,
+    status: statusOf(outcome, cancelled),
+    steps,
+    changes: renderer.changes(),
+    output: renderer.operationOutput(),
+    ...durations(deployment, job)
+  }
+  const failed = job?.steps.find(s => s.status === 'failed')
+  if (deployment?.status === 'failed' && failed) {
+    report.failedStep = { name: failed.name, lastLines: renderer.lastLines(failed.name, FAILED_STEP_LINES) }
+  }
+  const update = deployment?.updates?.filter(u => u.version > 0).at(-1)
+  if (update) {
+    report.updateVersion = update.version
+    report.updateUrl = updateUrl(base.consoleUrl, base.version, update)
+  }
+  if (outcome.kind === 'timed-out') {
+    const limit = timeoutMs === undefined ? '' : ` after ${formatDuration(timeoutMs)}`
+    report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : 'the deployment was left running'}.`
+  } else if (outcome.kind === 'aborted') {
+    report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : 'the deployment was left running'}.`
+  }
+  return report
+}
+
+function statusOf(outcome: FollowOutcome, cancelled: boolean): DeploymentReport['status'] {
+  if (outcome.kind === 'terminal') return outcome.deployment.status
+  if (cancelled) return 'cancelled'
+  return outcome.kind === 'timed-out' ? 'timed-out' : 'cancelled'
+}
+
+function stepReports(job: DeploymentJob): StepReport[] {
+  return job.steps.map(step => {
+    const start = rfc3339(step.started)
+    const end = rfc3339(step.lastUpdated)
+    const durationMs =
+      start !== undefined && end !== undefined && step.status !== 'not-started' ? end - start : undefined
+    return { name: step.name, status: step.status, durationMs }
+  })
+}
+
+function durations(
+  deployment: Deployment | undefined,
+  job: DeploymentJob | undefined
+): { queuedMs?: number; runningMs?: number } {
+  const created = deployment ? pulumiTime(deployment.created) : undefined
+  const jobStart = rfc3339(job?.started)
+  const jobEnd = rfc3339(job?.lastUpdated)
+  return {
+    queuedMs: created !== undefined && jobStart !== undefined ? Math.max(0, jobStart - created) : undefined,
+    runningMs: jobStart !== undefined && jobEnd !== undefined ? Math.max(0, jobEnd - jobStart) : undefined
+  }
+}
+
+/** Pulumi Cloud writes `created` as `2022-10-17 22:12:34.834`, in UTC without saying so. */
+export function pulumiTime(text: string | undefined): number | undefined {
+  if (!text) return undefined
+  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+function rfc3339(text: string | undefined): number | undefined {
+  // Steps that have not started carry Go's zero time.
+  if (!text || text.startsWith('0001-01-01')) return undefined
+  const ms = Date.parse(text)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+/**
+ * The console link of the stack update a deployment made: `.../updates/{version}`, or `.../previews/{updateID}` for
+ * a preview (WIRE-NOTES). The stack's console address is the deployment's, less its `/deployments/{version}` tail.
+ */
+export function updateUrl(
+  consoleUrl: string | undefined,
+  deploymentVersion: number | undefined,
+  update: { version: number; updateID: string; kind: string }
+): string | undefined {
+  if (!consoleUrl) return undefined
+  const stackUrl = consoleUrl.replace(new RegExp(`/deployments/${deploymentVersion ?? '\\d+'}/?$`), '')
+  if (stackUrl === consoleUrl) return undefined
+  return update.kind === 'preview' || update.kind.startsWith('P')
+    ? `${stackUrl}/previews/${encodeURIComponent(update.updateID)}`
+    : `${stackUrl}/updates/${update.version}`
+}

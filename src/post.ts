@@ -1,0 +1,49 @@
+import { PulumiCloudClient, parseStackRef, systemClock } from './cloud/client.js'
+import { PulumiApiError } from './cloud/errors.js'
+import { getInputs, InputError } from './inputs.js'
+import { githubRunner, type RunnerIO } from './runner.js'
+import { STATE } from './state.js'
+
+/**
+ * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
+ * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
+ */
+export async function runPost(
+  runner: RunnerIO = githubRunner,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<void> {
+  const id = runner.getState(STATE.deploymentId)
+  if (!id || runner.getState(STATE.handled) === 'true') return
+  const stack = parseStackRef(runner.getState(STATE.stack))
+  if (!stack) return
+  if (runner.getState(STATE.cancelOnAbort) !== 'true') {
+    runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`)
+    return
+  }
+  let token: string
+  let cloudUrl: string
+  try {
+    ;({ token, cloudUrl } = getInputs(undefined, env))
+  } catch (error) {
+    if (error instanceof InputError) {
+      runner.warning(`Could not cancel deployment ${id}: ${error.message}`)
+      return
+    }
+    throw error
+  }
+  runner.setSecret(token)
+  const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock })
+  try {
+    await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })
+    runner.info(`The job was cancelled; deployment ${id} was cancelled too.`)
+  } catch (error) {
+    // 409: the deployment had already ended, so there was nothing left to cancel.
+    if (error instanceof PulumiApiError && error.status === 409) {
+      runner.info(`Deployment ${id} had already ended; nothing to cancel.`)
+      return
+    }
+    runner.warning(
+      `The job was cancelled, and cancelling deployment ${id} did not succeed: ${(error as Error).message}`
+    )
+  }
+}
