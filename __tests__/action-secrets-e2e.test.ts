@@ -94,3 +94,26 @@ test('no secret appears anywhere the action writes, outside ::add-mask:: lines',
   )
   expect(run.stdout.indexOf('::add-mask::')).toBeLessThan(run.stdout.indexOf('\n'))
 })
+
+test('a secret-looking variable passed as plain text is masked and draws a warning that says how to fix it', async () => {
+  cloud.addStack(STACK, {
+    settings: { sourceContext: { git: { repoUrl: 'https://github.com/acme/infra.git', branch: 'main' } } },
+    scenario: previewScenario({ stepMs: 10 })
+  })
+  const plainValue = 'plain-api-token-value-99'
+  const run = await runAction({
+    inputs: {
+      stack: STACK,
+      operation: 'preview',
+      'cloud-url': cloud.url,
+      'pulumi-access-token': cloud.token,
+      settings: `operationContext:\n  environmentVariables:\n    API_TOKEN: ${plainValue}\n`,
+      'poll-interval': '50ms'
+    },
+    repository: 'acme/infra'
+  })
+  expect(run.code).toBe(0)
+  const warnings = run.stdout.split('\n').filter(l => l.startsWith('::warning'))
+  expect(warnings.join('\n')).toMatch(/`API_TOKEN`.*\{secret: \.\.\.\}/)
+  expect(run.stdout).toContain(`::add-mask::${plainValue}`)
+})

@@ -41040,6 +41040,12 @@ async function runMain(deps = defaultMainDeps()) {
     for (const secret of config.secrets)
         runner.setSecret(secret);
     const redactor = new Redactor(config.secrets);
+    const plain = plainSecretLookingVariables(config.settings);
+    if (plain.length > 0) {
+        // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
+        runner.warning(`The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
+            `\`${plain[0]}: {secret: ...}\` so Pulumi Cloud stores it encrypted and never shows it.`);
+    }
     try {
         return await deploy(config, redactor, deps);
     }

@@ -18,7 +18,7 @@ import { LogRenderer } from './log-renderer.js'
 import { reportOutcome } from './outcome.js'
 import { PrCommenter, createOctokitFactory, type OctokitFactory } from './pr-comment.js'
 import { commentMarker, buildCommentBody } from './comment-body.js'
-import { Redactor } from './secrets.js'
+import { plainSecretLookingVariables, Redactor } from './secrets.js'
 import { githubRunner, type RunnerIO } from './runner.js'
 import { STATE } from './state.js'
 import type { DeploymentReport } from './report.js'
@@ -70,6 +70,14 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
   // Registered before anything else is printed: the runner masks these in every later log line.
   for (const secret of config.secrets) runner.setSecret(secret)
   const redactor = new Redactor(config.secrets)
+  const plain = plainSecretLookingVariables(config.settings)
+  if (plain.length > 0) {
+    // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
+    runner.warning(
+      `The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
+        `\`${plain[0]}: {secret: ...}\` so Pulumi Cloud stores it encrypted and never shows it.`
+    )
+  }
 
   try {
     return await deploy(config, redactor, deps)
