@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-export const DIST = join(ROOT, 'dist', 'index.js')
+// ACTION_DIST lets several people test their own builds side by side without racing on dist/.
+export const DIST = process.env.ACTION_DIST ?? join(ROOT, 'dist', 'index.js')
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean }>
