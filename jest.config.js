@@ -10,6 +10,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // Fails any test whose run of the action leaked a secret (see test/harness/run-registry.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/setup/secret-hygiene.ts'],
   testTimeout: 30000,
   clearMocks: true
 }

@@ -23,11 +23,11 @@ afterEach(() => cloud.close())
 
 const endpoints = (): string[] => cloud.requests.map(r => r.endpoint)
 
-it('(a) a 503 answered before processing: sent again without a look-up, one deployment', async () => {
+it('(a) a 503 answered before processing: the look-up finds nothing, so it is sent again, one deployment', async () => {
   cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 503, times: 1 })
   const created = await client.createDeployment(stack, { operation: 'update' })
   expect(created.recovered).toBeUndefined()
-  expect(endpoints()).toEqual(['createDeployment', 'createDeployment'])
+  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
   expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
 })
 

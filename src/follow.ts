@@ -40,6 +40,8 @@ const PAUSE_CHECK_EVERY_MS = 60_000
 // A full page means more is waiting: ask again at once instead of waiting a poll interval.
 const FULL_PAGE_ENTRIES = 100
 const DEFAULT_DRAIN_MS = 30_000
+// The longest Retry-After honoured, as the client caps it: a server asking for hours would stall the log.
+const MAX_RETRY_AFTER_MS = 60_000
 
 class Stopped extends Error {}
 
@@ -141,7 +143,7 @@ export class DeploymentFollower {
   /** Reads one page of the log. 'more' when a full page came back, so the caller asks again at once. */
   private async readLogs(o: FollowOptions): Promise<'more' | 'some' | 'none'> {
     const response = await this.tolerate(o, () =>
-      this.api.streamLogs(o.stack, o.deploymentId, this.token, { signal: o.signal })
+      this.api.streamLogs(o.stack, o.deploymentId, this.token, this.callOptions(o))
     )
     if (!response) return 'none'
     const lines = response.lines ?? []
@@ -159,7 +161,7 @@ export class DeploymentFollower {
 
   private async refresh(o: FollowOptions): Promise<Deployment | undefined> {
     const deployment = await this.tolerate(o, () =>
-      this.api.getDeployment(o.stack, o.deploymentId, { signal: o.signal })
+      this.api.getDeployment(o.stack, o.deploymentId, this.callOptions(o))
     )
     if (!deployment) return this.deployment
     this.deployment = deployment
@@ -173,7 +175,7 @@ export class DeploymentFollower {
   private async reportPause(o: FollowOptions): Promise<void> {
     if (this.clock.now() - this.lastPauseCheck < PAUSE_CHECK_EVERY_MS) return
     this.lastPauseCheck = this.clock.now()
-    const metadata = await this.tolerate(o, () => this.api.getStackMetadata(o.stack, { signal: o.signal }))
+    const metadata = await this.tolerate(o, () => this.api.getStackMetadata(o.stack, this.callOptions(o)))
     if (!metadata) return
     if (!metadata.paused) {
       if (this.pausedReported) this.log.info('Deployments were resumed; the deployment can start now.')
@@ -207,9 +209,15 @@ export class DeploymentFollower {
       if (!this.warnedUnavailable) this.log.warning(`${error.message} Still following the deployment.`)
       else this.log.debug(error.message)
       this.warnedUnavailable = true
-      await this.pause(o, o.pollIntervalMs)
+      // A server that asked for a longer rest (Retry-After) gets it: asking again sooner only meets another 429.
+      await this.pause(o, Math.max(o.pollIntervalMs, Math.min(error.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)))
       return undefined
     }
+  }
+
+  // The client's retry waits stop at the deadline too, so a long Retry-After cannot carry the wait past it.
+  private callOptions(o: FollowOptions): { signal?: AbortSignal; deadline?: number } {
+    return { signal: o.signal, deadline: o.deadline }
   }
 
   private async pause(o: FollowOptions, ms: number): Promise<void> {

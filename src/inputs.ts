@@ -1,6 +1,6 @@
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import {
   PULUMI_OPERATIONS,
   type DeploymentSettings,
@@ -9,7 +9,7 @@ import {
 } from './cloud/types.js'
 import { DurationError, parseDuration } from './duration.js'
 import { collectSecrets } from './secrets.js'
-import { parseSettings, suggestKey } from './settings.js'
+import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
 
 /** Returns '' for an unset input, like core.getInput. */
 export type InputReader = (name: string) => string
@@ -58,6 +58,15 @@ export const DEFAULT_POLL_INTERVAL = '2s'
 export const CANCEL_ON_ABORT_BY_DEFAULT: readonly PulumiOperation[] = ['preview', 'detect-drift']
 
 const readActionInput: InputReader = name => core.getInput(name)
+
+/** getInputs for the action itself: the parser of the `settings` input is loaded first, and only when it is given. */
+export async function readInputs(
+  read: InputReader = readActionInput,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<ActionConfig> {
+  if (read('settings').trim() !== '') await loadSettingsParser()
+  return getInputs(read, env)
+}
 
 /** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
 export function getInputs(
@@ -161,7 +170,8 @@ function parseStack(value: string): StackRef {
     if (/^\.+$/.test(part)) {
       throw new InputError(
         'stack',
-        `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name.`
+        `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name: write the ` +
+          `${partName}'s real name, as in org/project/stack, ${example}.`
       )
     }
   })

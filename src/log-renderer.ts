@@ -4,7 +4,6 @@
 // `::stop-commands::<token>` … `::<token>::` with a token the server cannot know, and the only commands left
 // outside the fence are this module's own `::group::`/`::endgroup::`. A log may have a million lines: each push
 // becomes one string and one write, and only a bounded head and tail of each step are kept.
-import { randomUUID } from 'node:crypto'
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
 import type { LogEntry, PulumiOperation } from './cloud/types.js'
@@ -65,7 +64,8 @@ export class LogRenderer {
 
   constructor(options: LogRendererOptions) {
     this.options = options
-    this.token = options.stopCommandsToken ?? randomUUID()
+    // Web Crypto's generator rather than node:crypto's module, which would cost every start milliseconds to load.
+    this.token = options.stopCommandsToken ?? globalThis.crypto.randomUUID()
     this.headLines = Math.max(0, options.headLines ?? DEFAULT_HEAD_LINES)
     this.tailLines = Math.max(0, options.tailLines ?? DEFAULT_TAIL_LINES)
   }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { runMain } from './run-deployment.js'
 import { runPost } from './post.js'
 

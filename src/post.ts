@@ -1,6 +1,6 @@
 import { PulumiCloudClient, parseStackRef, systemClock } from './cloud/client.js'
 import { PulumiApiError } from './cloud/errors.js'
-import { getInputs, InputError } from './inputs.js'
+import { readInputs, InputError } from './inputs.js'
 import { githubRunner, type RunnerIO } from './runner.js'
 import { STATE } from './state.js'
 
@@ -23,7 +23,7 @@ export async function runPost(
   let token: string
   let cloudUrl: string
   try {
-    ;({ token, cloudUrl } = getInputs(undefined, env))
+    ;({ token, cloudUrl } = await readInputs(undefined, env))
   } catch (error) {
     if (error instanceof InputError) {
       runner.warning(`Could not cancel deployment ${id}: ${error.message}`)

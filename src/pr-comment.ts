@@ -1,7 +1,7 @@
 // Finds, creates and updates this action's sticky comment on a pull request. The body comes from
 // comment-body.ts; this module owns the GitHub side: which comment is ours, paging, retries, and turning every
 // failure into a warning, because a comment that cannot be written must never fail the deployment step.
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import type { getOctokit } from '@actions/github'
 
 export interface CommentTarget {

@@ -1,27 +1,28 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PulumiCloudClient, systemClock, type Clock } from './cloud/client.js'
-import { PulumiApiError } from './cloud/errors.js'
+import { PulumiCloudClient, systemClock, type ClientOptions, type Clock } from './cloud/client.js'
+import type { CreateResult } from './cloud/create.js'
+import { AmbiguousCreateError, PulumiApiError } from './cloud/errors.js'
 import {
   isTerminal,
   type CreateDeploymentRequest,
   type CreateDeploymentResponse,
-  type Deployment
+  type Deployment,
+  type DeploymentSettings
 } from './cloud/types.js'
 import { applyCommitPin, needsStackSettings, resolveCommitPin } from './commit-pin.js'
-import { buildReport } from './deployment-report.js'
-import { DeploymentFollower, type FollowOutcome } from './follow.js'
+import type { FollowOutcome } from './follow.js'
 import { readEventContext, pullRequestToComment, type EventContext } from './github-context.js'
-import { getInputs, InputError, type ActionConfig, type InputReader } from './inputs.js'
-import { LogRenderer } from './log-renderer.js'
-import { reportOutcome } from './outcome.js'
+import { readInputs, InputError, type ActionConfig, type InputReader } from './inputs.js'
 import { PrCommenter, createOctokitFactory, type OctokitFactory } from './pr-comment.js'
-import { commentMarker, buildCommentBody } from './comment-body.js'
 import { plainSecretLookingVariables, Redactor } from './secrets.js'
 import { githubRunner, type RunnerIO } from './runner.js'
 import { STATE } from './state.js'
 import type { DeploymentReport } from './report.js'
+
+/** Loaded once a deployment exists (see deployment-stage.ts). */
+type Stage = typeof import('./deployment-stage.js')
 
 export interface MainDeps {
   runner: RunnerIO
@@ -51,15 +52,22 @@ export const defaultMainDeps = (): MainDeps => ({
   octokitFactory: createOctokitFactory
 })
 
-/** How long a cancel request may take when the step is being stopped: the runner kills the process soon after. */
-const CANCEL_BUDGET_MS = 4_000
+// A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
+// SIGINT. Everything after the signal fits in STOP_BUDGET_MS, leaving room for the process to start and exit.
+const STOP_BUDGET_MS = 3_500
+/** The most a cancel request may take once the step is being stopped; the rest is for the summary and comment. */
+const CANCEL_BUDGET_MS = 2_500
+/** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
+const CANCEL_AFTER_TIMEOUT_MS = 10_000
+/** A create request already sent when the step is cancelled may answer this long: its answer says what to cancel. */
+const CREATE_GRACE_MS = 2_000
 
 /** The main step. Resolves `true` when the process should exit at once (the step was cancelled). */
 export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boolean> {
   const { runner } = deps
   let config: ActionConfig
   try {
-    config = getInputs(deps.readInput, deps.env)
+    config = await readInputs(deps.readInput, deps.env)
   } catch (error) {
     if (error instanceof InputError) {
       runner.setFailed(error.message)
@@ -83,7 +91,11 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
     return await deploy(config, redactor, deps)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    if (error instanceof PulumiApiError || error instanceof InputError)
+    if (
+      error instanceof PulumiApiError ||
+      error instanceof InputError ||
+      error instanceof AmbiguousCreateError
+    )
       runner.setFailed(redactor.redact(message))
     else {
       if (error instanceof Error && error.stack) runner.debug(redactor.redact(error.stack))
@@ -97,23 +109,37 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
   const { runner, clock } = deps
   const started = clock.now()
   const ctx = readEventContext(deps.env)
-  const client = new PulumiCloudClient({
+  // Test-only, set by the end-to-end suites: a backoff base shorter than 1 s keeps runs under injected faults fast.
+  const retryBaseMs = Number(deps.env.PULUMI_DEPLOYMENTS_ACTION_RETRY_BASE_MS || NaN)
+  const clientOptions: ClientOptions = {
     baseUrl: config.cloudUrl,
     token: config.token,
     clock,
+    retry: Number.isInteger(retryBaseMs) && retryBaseMs >= 0 ? { baseDelayMs: retryBaseMs } : undefined,
     onRetry: r =>
       runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`)
-  })
+  }
+  const client = new PulumiCloudClient(clientOptions)
 
-  const abort = new AbortController()
+  const stop = new Cancellation(clock)
   const unsubscribe = deps.onAbortSignal(() => {
-    if (!abort.signal.aborted) runner.info('The step is being cancelled.')
-    abort.abort()
+    if (!stop.requested) runner.info('The step is being cancelled.')
+    stop.cancel()
   })
+  const cancelledBeforeCreate = (): boolean => {
+    runner.setFailed('The step was cancelled before a deployment was created; nothing was deployed.')
+    return true
+  }
   try {
-    const stackSettings = needsStackSettings(config.commit, config.settings, config.inheritSettings)
-      ? await client.getSettings(config.stack, { signal: abort.signal })
-      : undefined
+    let stackSettings: DeploymentSettings | undefined
+    try {
+      stackSettings = needsStackSettings(config.commit, config.settings, config.inheritSettings)
+        ? await client.getSettings(config.stack, { signal: stop.signal })
+        : undefined
+    } catch (error) {
+      if (stop.requested) return cancelledBeforeCreate()
+      throw error
+    }
     const pin = resolveCommitPin(config.commit, ctx, config.settings, stackSettings, config.inheritSettings)
     runner.info(pin.reason)
     const request: CreateDeploymentRequest = {
@@ -121,18 +147,33 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
       operation: config.operation,
       inheritSettings: config.inheritSettings
     }
-    if (abort.signal.aborted) {
-      runner.setFailed('The step was cancelled before a deployment was created; nothing was deployed.')
+    if (stop.requested) return cancelledBeforeCreate()
+    // A create already sent when the signal comes is let finish, so that the deployment it made is known (and
+    // cancelled if cancel-on-abort says so) instead of left behind unseen; but it is never sent again.
+    const createClient = new PulumiCloudClient({ ...clientOptions, clock: stop.retriesStop(clock) })
+    let created: CreateResult
+    try {
+      created = await createClient.createDeployment(config.stack, request, {
+        signal: stop.after(CREATE_GRACE_MS)
+      })
+    } catch (error) {
+      if (!stop.requested) throw error
+      runner.setFailed(
+        `The step was cancelled while the ${config.operation} deployment of ${config.stackName} was being ` +
+          `created, and Pulumi Cloud did not answer in time: it may have created it all the same. Check the ` +
+          `stack's deployments in the Pulumi Cloud console${config.cancelOnAbort ? ' and cancel it there' : ''}.`
+      )
       return true
     }
-    const created = await client.createDeployment(config.stack, request, { signal: abort.signal })
     // Saved at once: if the runner kills this step, the post step finds the deployment to cancel.
     runner.saveState(STATE.deploymentId, created.id)
     runner.saveState(STATE.stack, config.stackName)
     runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort))
     announce(config, created, runner)
+    // Following and reporting are loaded only now: none of that code may delay the first request.
+    const stage = await import('./deployment-stage.js')
 
-    const commenter = makeCommenter(config, ctx, deps, runner)
+    const commenter = makeCommenter(config, ctx, deps, runner, stage)
     const base: Omit<DeploymentReport, 'status' | 'steps'> = {
       stack: config.stackName,
       operation: config.operation,
@@ -144,26 +185,31 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
         pin.commit && ctx.repository ? `${ctx.serverUrl}/${ctx.repository}/commit/${pin.commit}` : undefined,
       runUrl: ctx.runUrl
     }
-    const progressComment = commenter?.upsert(
-      redactor.redact(buildCommentBody({ ...base, status: 'not-started', steps: [] }))
+    const progressComment = Promise.resolve(
+      commenter?.upsert(
+        redactor.redact(stage.buildCommentBody({ ...base, status: 'not-started', steps: [] }))
+      )
     )
 
     if (!config.wait) {
       runner.setOutput('status', 'not-started')
       const report: DeploymentReport = { ...base, status: 'created', steps: [] }
-      await progressComment
-      return finish(config, report, undefined, deps, commenter, redactor, false)
+      await stop.within(
+        progressComment.then(() => finish(stage, config, report, undefined, deps, commenter, redactor, true)),
+        runner
+      )
+      return stop.requested
     }
 
     const logPath = logFilePath(deps.env, created.id)
     const logFile = openLogFile(logPath)
-    const renderer = new LogRenderer({
+    const renderer = new stage.LogRenderer({
       write: chunk => runner.write(chunk),
       logFile,
       redact: s => redactor.redact(s),
       operation: config.operation
     })
-    const follower = new DeploymentFollower(
+    const follower = new stage.DeploymentFollower(
       client,
       clock,
       { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) },
@@ -181,20 +227,34 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
         deploymentId: created.id,
         pollIntervalMs: config.pollIntervalMs,
         deadline: config.timeoutMs === undefined ? undefined : started + config.timeoutMs,
-        signal: abort.signal
+        signal: stop.signal
       })
     } finally {
       renderer.close()
       await closeLogFile(logFile)
     }
     runner.setOutput('log-file', logPath)
-    await progressComment
 
-    let cancelled = false
-    if (outcome.kind !== 'terminal')
-      cancelled = await cancelIfWanted(config, client, created.id, outcome, runner)
-    const report = buildReport({ base, outcome, renderer, cancelled, timeoutMs: config.timeoutMs })
-    return finish(config, report, outcome.deployment, deps, commenter, redactor, outcome.kind === 'aborted')
+    // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
+    const ending =
+      outcome.kind === 'terminal'
+        ? 'ended'
+        : await cancelIfWanted(config, client, created.id, outcome, runner, stop)
+    const cancelled = ending === 'cancelled'
+    const report = stage.buildReport({ base, outcome, renderer, cancelled, timeoutMs: config.timeoutMs })
+    if (outcome.kind !== 'terminal' && ending === 'ended') {
+      const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
+      report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`
+    }
+    // A cancel that did not go through is left to the post step, which tries again.
+    const handled = ending !== 'failed'
+    await stop.within(
+      progressComment.then(() =>
+        finish(stage, config, report, outcome.deployment, deps, commenter, redactor, handled)
+      ),
+      runner
+    )
+    return stop.requested
   } finally {
     unsubscribe()
   }
@@ -226,30 +286,53 @@ function describeStatus(deployment: Deployment, runner: RunnerIO): void {
   runner.info(`Deployment ${deployment.version} ${text[deployment.status] ?? `is ${deployment.status}`}.`)
 }
 
+/** `ended`: the deployment had ended before it could be cancelled. */
+type CancelResult = 'cancelled' | 'not-wanted' | 'ended' | 'failed'
+
 async function cancelIfWanted(
   config: ActionConfig,
   client: PulumiCloudClient,
   id: string,
-  outcome: FollowOutcome,
-  runner: RunnerIO
-): Promise<boolean> {
+  outcome: Exclude<FollowOutcome, { kind: 'terminal' }>,
+  runner: RunnerIO,
+  stop: Cancellation
+): Promise<CancelResult> {
   const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
   if (!config.cancelOnAbort) {
+    const status = outcome.deployment?.status
+    const fate =
+      status === 'not-started' || status === 'accepted'
+        ? 'stays queued in Pulumi Cloud and will still run'
+        : 'keeps running in Pulumi Cloud'
     runner.warning(
-      `${why}; the ${config.operation} deployment keeps running in Pulumi Cloud, because cancelling an operation ` +
+      `${why}; the ${config.operation} deployment ${fate}, because cancelling an operation ` +
         `that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` to cancel it).`
     )
-    return false
+    return 'not-wanted'
   }
+  const budgetMs =
+    outcome.kind === 'aborted'
+      ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
+      : CANCEL_AFTER_TIMEOUT_MS
   try {
-    await client.cancelDeployment(config.stack, id, { signal: AbortSignal.timeout(CANCEL_BUDGET_MS) })
+    const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime])
+    await client.cancelDeployment(config.stack, id, { signal })
+    // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
     runner.saveState(STATE.handled, 'true')
     runner.info(`${why}; the deployment was cancelled.`)
-    return true
+    return 'cancelled'
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof PulumiApiError && error.status === 409) {
+      runner.saveState(STATE.handled, 'true')
+      runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`)
+      return 'ended'
+    }
+    const message =
+      error instanceof PulumiApiError
+        ? error.message
+        : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`
     runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`)
-    return false
+    return 'failed'
   }
 }
 
@@ -257,7 +340,8 @@ function makeCommenter(
   config: ActionConfig,
   ctx: EventContext,
   deps: MainDeps,
-  runner: RunnerIO
+  runner: RunnerIO,
+  stage: Stage
 ): PrCommenter | undefined {
   const issueNumber = pullRequestToComment(config, ctx)
   if (issueNumber === undefined || !ctx.repository) return undefined
@@ -269,24 +353,91 @@ function makeCommenter(
   return new PrCommenter({
     octokit: deps.octokitFactory(config.githubToken, ctx.apiUrl),
     target: { owner, repo, issueNumber },
-    marker: commentMarker(config.stackName, config.operation),
+    marker: stage.commentMarker(config.stackName, config.operation),
     edit: config.editPrComment,
     log: { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }
   })
 }
 
 async function finish(
+  stage: Stage,
   config: ActionConfig,
   report: DeploymentReport,
   deployment: Deployment | undefined,
   deps: MainDeps,
   commenter: PrCommenter | undefined,
   redactor: Redactor,
-  aborted: boolean
-): Promise<boolean> {
-  await reportOutcome({ config, report, deployment, runner: deps.runner, commenter, redactor })
-  deps.runner.saveState(STATE.handled, 'true')
-  return aborted
+  handled: boolean
+): Promise<void> {
+  await stage.reportOutcome({ config, report, deployment, runner: deps.runner, commenter, redactor })
+  if (handled) deps.runner.saveState(STATE.handled, 'true')
+}
+
+/**
+ * The runner's cancel signal, and the little time it leaves the step: signals derived from it abort a set time
+ * after it, and work that would outlast the step's time is given up.
+ */
+class Cancellation {
+  private readonly controller = new AbortController()
+  private stopBy = Number.POSITIVE_INFINITY
+  /** Aborts when the step's time to stop has run out. */
+  readonly outOfTime: AbortSignal
+
+  constructor(private readonly clock: Clock) {
+    this.outOfTime = this.after(STOP_BUDGET_MS)
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  get requested(): boolean {
+    return this.controller.signal.aborted
+  }
+
+  cancel(): void {
+    if (this.requested) return
+    this.stopBy = this.clock.now() + STOP_BUDGET_MS
+    this.controller.abort()
+  }
+
+  /** Milliseconds left before the step must have ended; infinite until it is cancelled. */
+  remaining(): number {
+    return this.stopBy - this.clock.now()
+  }
+
+  /** A signal that aborts `ms` after the step is cancelled. */
+  after(ms: number): AbortSignal {
+    const delayed = new AbortController()
+    const arm = (): void => {
+      // Unreferenced: a pending timer must not keep a finished step's process alive.
+      setTimeout(() => delayed.abort(this.signal.reason), ms).unref()
+    }
+    if (this.requested) arm()
+    else this.signal.addEventListener('abort', arm, { once: true })
+    return delayed.signal
+  }
+
+  /** `clock`, except that its waits end at once when the step is cancelled: retries stop, attempts in flight do not. */
+  retriesStop(clock: Clock): Clock {
+    return {
+      now: () => clock.now(),
+      sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
+    }
+  }
+
+  /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
+  async within(work: Promise<void>, runner: RunnerIO): Promise<void> {
+    const late = new Promise<'late'>(resolve => {
+      if (this.outOfTime.aborted) resolve('late')
+      else this.outOfTime.addEventListener('abort', () => resolve('late'), { once: true })
+    })
+    if ((await Promise.race([work, late])) === 'late') {
+      runner.setFailed(
+        'The step was cancelled and had to stop before its job summary and pull-request comment were written.'
+      )
+    }
+  }
 }
 
 function logFilePath(env: NodeJS.ProcessEnv, id: string): string {

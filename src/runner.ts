@@ -1,9 +1,9 @@
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { appendFileSync } from 'node:fs'
 
 /**
  * What the action says to the GitHub runner: log lines, annotations, outputs, state and the job summary. An
- * interface so the orchestration can be driven in tests without a runner, and so nothing else imports @actions/core.
+ * interface so the orchestration can be driven in tests without a runner, and so nothing else speaks the protocol.
  */
 export interface RunnerIO {
   info(message: string): void

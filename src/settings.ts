@@ -1,8 +1,8 @@
 // The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
 // the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
 // sentence that names where the mistake is and what was expected.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { parseDocument } from 'yaml'
+import { createRequire } from 'node:module'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { DeploymentSettings } from './cloud/types.js'
 import { InputError } from './inputs.js'
 import { settingsInputSchema } from './generated/request-schema.js'
@@ -12,7 +12,44 @@ type Schema = Record<string, unknown>
 const SECRET_VALUE_REF = '#/$defs/SecretValue'
 const SECRET_VALUE_SHAPE = 'a secret written as `{secret: ...}`'
 
-const ajv = new Ajv({ strict: false, validateFormats: false, verbose: true, allErrors: false })
+type Libraries = typeof import('./settings-libraries.js')
+let libraries: Libraries | undefined
+let ajvInstance: InstanceType<Libraries['Ajv']> | undefined
+
+/**
+ * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
+ * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
+ * parseSettings itself stays synchronous.
+ */
+export async function loadSettingsParser(): Promise<void> {
+  libraries ??= await import('./settings-libraries.js')
+}
+
+// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
+function settingsLibraries(): Libraries {
+  if (libraries) return libraries
+  const load = createRequire(import.meta.url)
+  try {
+    libraries = {
+      parseDocument: (load('yaml') as typeof import('yaml')).parseDocument,
+      Ajv: (load('ajv') as typeof import('ajv')).Ajv
+    }
+  } catch (cause) {
+    throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause })
+  }
+  return libraries
+}
+
+function ajv(): InstanceType<Libraries['Ajv']> {
+  ajvInstance ??= new (settingsLibraries().Ajv)({
+    strict: false,
+    validateFormats: false,
+    verbose: true,
+    allErrors: false
+  })
+  return ajvInstance
+}
+
 let validateSettings: ValidateFunction | undefined
 const branchValidators = new Map<Schema, ValidateFunction>()
 
@@ -27,7 +64,7 @@ export function parseSettings(text: string): DeploymentSettings | undefined {
         `\`operationContext:\`), but it is ${describeValue(value)}.`
     )
   }
-  validateSettings ??= ajv.compile(settingsInputSchema)
+  validateSettings ??= ajv().compile(settingsInputSchema)
   if (!validateSettings(value)) {
     throw settingsError(describeFirstError(validateSettings.errors ?? [], value))
   }
@@ -36,7 +73,7 @@ export function parseSettings(text: string): DeploymentSettings | undefined {
 }
 
 function parseYaml(text: string): unknown {
-  const doc = parseDocument(text)
+  const doc = settingsLibraries().parseDocument(text)
   const [error] = doc.errors
   if (error) {
     const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : ''
@@ -142,7 +179,7 @@ function describeAnyOf(error: ErrorObject, pointer: string, root: unknown): stri
   if (meant) {
     let validate = branchValidators.get(meant.branch)
     if (!validate) {
-      validate = ajv.compile({ ...meant.branch, $defs: settingsInputSchema.$defs })
+      validate = ajv().compile({ ...meant.branch, $defs: settingsInputSchema.$defs })
       branchValidators.set(meant.branch, validate)
     }
     if (!validate(error.data)) return describeFirstError(validate.errors ?? [], root, pointer)

@@ -58,6 +58,12 @@ export interface ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal
+  /**
+   * A time on the client's clock that retry waits never pass: a wait that would end later ends at the deadline
+   * instead, and the call then fails with its last error, so a caller's timeout is kept to the millisecond. The
+   * create, whose retries follow their own rules, does not take one.
+   */
+  deadline?: number
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
@@ -372,6 +378,11 @@ export class PulumiCloudClient {
         ? budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
         : undefined
       if (delay === undefined) throw apiError(failure, this.context(spec), attempt)
+      const untilDeadline = o?.deadline === undefined ? Infinity : o.deadline - this.clock.now()
+      if (delay > untilDeadline) {
+        if (untilDeadline > 0) await this.clock.sleep(untilDeadline, o?.signal)
+        throw apiError(failure, this.context(spec), attempt)
+      }
       this.onRetry({
         method: spec.method,
         path: spec.path,

@@ -42,9 +42,10 @@ const LOOKUP_MAX_PAGES = 5
 const MAX_COMMIT_CHECKS = 5
 
 /**
- * - `resend`: the server provably did not act (connection refused, 503), so sending again cannot duplicate.
- * - `look`: it may have acted (reset after sending, timeout, other 5xx, and 429, which can come from deep inside a
- *   handler that already created the deployment): read the stack's deployments before deciding.
+ * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
+ *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
+ *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
  * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
  * - `final`: a 4xx answer; nothing to retry.
  */
@@ -57,7 +58,6 @@ function disposition(failure: Failure): 'resend' | 'look' | 'accepted' | 'final'
     case 'bad-body':
       return 'accepted'
     case 'status':
-      if (failure.status === 503) return 'resend'
       if (failure.status >= 500 || failure.status === 429 || failure.status === 408) return 'look'
       return 'final'
   }

@@ -33,6 +33,8 @@ export interface PulumiApiErrorDetails {
   /** Whether trying again later may succeed (5xx, 429, network, unreadable body). */
   retryable: boolean
   attempts: number
+  /** How long the server asked to be left alone (Retry-After), when it said. */
+  retryAfterMs?: number
 }
 
 /** A Pulumi Cloud request that failed; `message` is a sentence for the user. Never contains the access token. */
@@ -44,6 +46,7 @@ export class PulumiApiError extends Error {
   readonly stackRef?: StackRef
   readonly retryable: boolean
   readonly attempts: number
+  readonly retryAfterMs?: number
 
   constructor(message: string, details: PulumiApiErrorDetails) {
     super(message)
@@ -55,6 +58,7 @@ export class PulumiApiError extends Error {
     this.stackRef = details.stackRef
     this.retryable = details.retryable
     this.attempts = details.attempts
+    this.retryAfterMs = details.retryAfterMs
   }
 }
 
@@ -113,7 +117,8 @@ export function apiError(failure: Failure, ctx: RequestContext, attempts: number
     serverMessage: failure.kind === 'status' ? failure.serverMessage : undefined,
     stackRef: ctx.stackRef,
     retryable: isRetryableFailure(failure),
-    attempts
+    attempts,
+    retryAfterMs: failure.kind === 'status' ? failure.retryAfterMs : undefined
   })
 }
 

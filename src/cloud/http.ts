@@ -1,6 +1,11 @@
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http'
-import { HttpClient } from '@actions/http-client'
-import type { RequestHandler } from '@actions/http-client/lib/interfaces'
+import {
+  Agent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders
+} from 'node:http'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { StackRef } from './types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -21,25 +26,14 @@ export type AttemptOutcome =
 
 // Errors raised before a connection exists: the request never left the runner.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
-
-/** Puts the per-request signal on the Node request, so aborting destroys the socket instead of leaving it open. */
-class SignalHandler implements RequestHandler {
-  constructor(private readonly signal: AbortSignal) {}
-  prepareRequest(options: RequestOptions): void {
-    options.signal = this.signal
-  }
-  canHandleAuthentication(): boolean {
-    return false
-  }
-  handleAuthentication(): never {
-    throw new Error('SignalHandler does not handle authentication.')
-  }
-}
+const MAX_REDIRECTS = 5
+// An idle connection is closed before the usual 5 s a server keeps one, so no read goes out on a closing socket.
+const IDLE_CONNECTION_MS = 4_000
 
 /**
- * Sends one request through @actions/http-client (so the runner's proxy settings apply) and reads the whole body.
- * `timeoutMs` bounds the whole exchange in real time, body included: a socket that trickles bytes forever must not
- * hold the action. The HttpClient is made per request because the abort signal travels in its handler.
+ * Sends one request and reads the whole body. `timeoutMs` bounds the whole exchange in real time, body included: a
+ * socket that trickles bytes forever must not hold the action. Redirects are followed as the runner's own HTTP
+ * client follows them: never from https to http, and without the token once the host changes.
  */
 export async function sendOnce(
   request: HttpRequest,
@@ -56,22 +50,22 @@ export async function sendOnce(
     timedOut = true
     controller.abort()
   }, timeoutMs)
-  const http = new HttpClient(userAgent, [new SignalHandler(controller.signal)], {
-    allowRetries: false,
-    maxRedirects: 5,
-    socketTimeout: timeoutMs
-  })
   try {
-    const response = await http.request(request.method, request.url, request.body ?? null, request.headers)
-    const { body, complete } = await readBody(response.message)
-    if (signal?.aborted) throw signal.reason
-    if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
-    return {
-      kind: 'response',
-      status: response.message.statusCode ?? 0,
-      headers: response.message.headers,
-      body,
-      complete
+    let url = new URL(request.url)
+    let headers: OutgoingHttpHeaders = { ...request.headers, 'user-agent': userAgent }
+    for (let redirects = 0; ; redirects++) {
+      const message = await exchange(url, request, headers, controller.signal)
+      const next = redirectTarget(message, url, redirects)
+      if (next) {
+        message.resume()
+        if (next.host !== url.host) headers = withoutAuthorization(headers)
+        url = next
+        continue
+      }
+      const { body, complete } = await readBody(message)
+      if (signal?.aborted) throw signal.reason
+      if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
+      return { kind: 'response', status: message.statusCode ?? 0, headers: message.headers, body, complete }
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason
@@ -81,12 +75,65 @@ export async function sendOnce(
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', forwardAbort)
-    http.dispose()
   }
 }
 
-// HttpClientResponse.readBody waits for 'end', which never comes when the connection drops mid-body; this settles
-// on 'close' too and says whether the body arrived whole.
+/** Where a redirect leads, when it is one to follow; otherwise the 3xx is the answer. */
+function redirectTarget(message: IncomingMessage, from: URL, redirects: number): URL | undefined {
+  const status = message.statusCode ?? 0
+  const location = message.headers.location
+  if (status < 300 || status >= 400 || !location || redirects >= MAX_REDIRECTS) return undefined
+  const next = new URL(location, from)
+  return from.protocol === 'https:' && next.protocol !== 'https:' ? undefined : next
+}
+
+function withoutAuthorization(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization')
+  )
+}
+
+// Reads reuse a kept-alive connection, so polling costs no new TCP and TLS handshake each time. Writes go on a
+// fresh one: a pooled socket the server has just closed must never make a create's fate uncertain.
+const keepAlive: { http?: Agent; https?: Agent } = {}
+
+async function agentFor(url: URL, method: HttpMethod): Promise<Agent | false> {
+  if (getProxyUrl(url)?.hostname) return proxyAgent(url)
+  if (method !== 'GET') return false
+  const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS }
+  if (url.protocol !== 'https:') return (keepAlive.http ??= new Agent(options))
+  // node:https (and TLS with it) is loaded on the first https request, not on every start.
+  keepAlive.https ??= new (await import('node:https')).Agent(options)
+  return keepAlive.https
+}
+
+// Only behind a proxy: the tunnel is built by the runner's own HTTP client, as for the rest of the runner's tools,
+// loaded only then because it brings undici, most of a megabyte, with it.
+async function proxyAgent(url: URL): Promise<Agent> {
+  const { HttpClient } = await import('@actions/http-client')
+  return new HttpClient().getAgent(url.toString())
+}
+
+async function exchange(
+  url: URL,
+  request: HttpRequest,
+  headers: OutgoingHttpHeaders,
+  signal: AbortSignal
+): Promise<IncomingMessage> {
+  const agent = await agentFor(url, request.method)
+  const send = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest
+  const body = request.body
+  const outgoing: OutgoingHttpHeaders =
+    body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) }
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method: request.method, headers: outgoing, agent, signal }, resolve)
+    req.once('error', reject)
+    req.end(body)
+  })
+}
+
+// A response's 'end' never comes when the connection drops mid-body: this settles on 'close' too and says whether
+// the body arrived whole.
 function readBody(message: IncomingMessage): Promise<{ body: string; complete: boolean }> {
   return new Promise(resolve => {
     const chunks: Buffer[] = []

@@ -97,6 +97,12 @@ export class StepLines {
       this.count,
       Math.floor((elapsedMs * this.count) / Math.max(1, this.durationMs)) + 1
     )
+    // Lines pinned at or before now appear then, even ahead of their turn in the even spread.
+    for (let p = this.firstPinFrom(visible); p < this.pinned.length; p++) {
+      const pin = this.pinned[p] as { index: number; atMs: number }
+      if (pin.index !== visible || pin.atMs > elapsedMs) break
+      visible++
+    }
     for (const pin of this.pinned) {
       if (pin.index >= visible) break
       if (pin.atMs > elapsedMs) {
@@ -105,6 +111,18 @@ export class StepLines {
       }
     }
     return visible
+  }
+
+  /** The position in `pinned` of the first pin at or after line `index`. */
+  private firstPinFrom(index: number): number {
+    let low = 0
+    let high = this.pinned.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if ((this.pinned[mid] as { index: number }).index < index) low = mid + 1
+      else high = mid
+    }
+    return low
   }
 
   private findPin(index: number): number | undefined {

@@ -1,11 +1,17 @@
 // Runs the built action (dist/index.js) the way a GitHub runner does: `node dist/index.js` with INPUT_* variables
 // (every input of action.yml, defaults included) and the GITHUB_* files, then reads back what it left in them.
+// Every run is scanned for leaked secrets (see secret-scan.ts); a leak fails the test through the jest setup file.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { GitHubRecorder, type GitHubWrite, type RecordedRoute } from './github-recorder.js'
+import { onHarnessTeardown, trackRun } from './run-registry.js'
+import { findLeaks, secretsOfRun, type Leak, type Place } from './secret-scan.js'
+
+export type { Leak } from './secret-scan.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 // ACTION_DIST lets several people test their own builds side by side without racing on dist/.
@@ -35,6 +41,10 @@ export interface RunActionOptions {
   post?: { state: Record<string, string> }
   /** Kill the process if it has not ended by then (a failsafe; tests assert on exit codes, not time). */
   killAfterMs?: number
+  /** More values to treat as secret, beyond those the harness finds in the inputs, settings and environment. */
+  secrets?: string[]
+  /** The test inspects `leaks` itself (a test of the scan): a leak in this run does not fail the test. */
+  expectLeaks?: boolean
 }
 
 export interface ActionResult {
@@ -46,6 +56,12 @@ export interface ActionResult {
   state: Record<string, string>
   summary: string
   dir: string
+  /** `performance.now()` when the process exited, to measure how long it took to stop. */
+  exitedAt: number
+  /** What the run sent to GitHub with a body (comment creations and edits), when `githubApiUrl` was given. */
+  githubWrites: GitHubWrite[]
+  /** Secrets found outside `::add-mask::` lines; must be empty (checked after each test unless `expectLeaks`). */
+  leaks: Leak[]
 }
 
 export interface ActionRun {
@@ -55,6 +71,11 @@ export interface ActionRun {
   readonly stdout: string
   result: Promise<ActionResult>
 }
+
+// One per test file, started when the harness is loaded: a run must be spawned synchronously (tests and the
+// benchmark use `child` at once), so the pass-through to the fake GitHub has to be listening before.
+const githubRecorder = await GitHubRecorder.start()
+onHarnessTeardown(() => githubRecorder.close())
 
 export function startAction(o: RunActionOptions): ActionRun {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
@@ -68,6 +89,7 @@ export function startAction(o: RunActionOptions): ActionRun {
   for (const f of [files.output, files.state, files.summary]) writeFileSync(f, '')
   const event = o.event ?? { name: 'push', payload: {} }
   writeFileSync(files.event, JSON.stringify(event.payload))
+  const github: RecordedRoute | undefined = o.githubApiUrl ? githubRecorder.route(o.githubApiUrl) : undefined
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -82,22 +104,26 @@ export function startAction(o: RunActionOptions): ActionRun {
     GITHUB_REPOSITORY: o.repository ?? 'acme/infra',
     GITHUB_SHA: o.sha ?? 'c0ffee0000000000000000000000000000000001',
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: o.githubApiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_API_URL: github?.url ?? 'http://127.0.0.1:9',
     GITHUB_RUN_ID: '4242',
     GITHUB_WORKSPACE: dir,
     RUNNER_TEMP: files.temp
   }
+  const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(actionYml.inputs)) {
     const value =
       name in o.inputs ? o.inputs[name] : defaultOf(spec.default, o.githubToken ?? 'ghs_harness_token')
+    inputs[name] = value ?? ''
     env[`INPUT_${name.toUpperCase()}`] = value ?? ''
   }
   if (o.post) for (const [k, v] of Object.entries(o.post.state)) env[`STATE_${k}`] = v
   Object.assign(env, o.env)
+  const secrets = secretsOfRun({ inputs, env: o.env ?? {}, declared: o.secrets })
 
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
+  let exitedAt = Number.NaN
   const waiters: Array<{ text: string | RegExp; resolve: () => void }> = []
   const check = (): void => {
     for (const w of [...waiters]) {
@@ -112,13 +138,15 @@ export function startAction(o: RunActionOptions): ActionRun {
     check()
   })
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  child.on('exit', () => (exitedAt = performance.now()))
   const killer = setTimeout(() => child.kill('SIGKILL'), o.killAfterMs ?? 60_000)
 
   const result = new Promise<ActionResult>(done => {
     child.on('close', (code, signal) => {
       clearTimeout(killer)
+      github?.dispose()
       for (const w of waiters) w.resolve()
-      done({
+      const run = {
         code,
         signal,
         stdout,
@@ -126,9 +154,20 @@ export function startAction(o: RunActionOptions): ActionRun {
         outputs: readCommandFile(files.output),
         state: readCommandFile(files.state),
         summary: readFileSync(files.summary, 'utf8'),
-        dir
-      })
+        dir,
+        exitedAt,
+        githubWrites: github ? [...github.writes] : []
+      }
+      done({ ...run, leaks: findLeaks(placesOf(run, files.temp), secrets) })
     })
+  })
+  let leaks: Leak[] | undefined
+  trackRun({
+    label: describeRun(o),
+    leaks: () => leaks,
+    ended: result.then(r => (leaks = r.leaks)),
+    stop: () => child.kill('SIGKILL'),
+    leaksExpected: o.expectLeaks === true
   })
   return {
     child,
@@ -142,6 +181,38 @@ export function startAction(o: RunActionOptions): ActionRun {
       }),
     result
   }
+}
+
+/** Everything a run leaves for people or later steps to read. */
+function placesOf(run: Omit<ActionResult, 'leaks'>, runnerTemp: string): Place[] {
+  const places: Place[] = [
+    { name: 'stdout', text: run.stdout },
+    { name: 'stderr', text: run.stderr },
+    { name: 'the job summary', text: run.summary },
+    { name: 'the state file', text: Object.values(run.state).join('\n') }
+  ]
+  for (const [name, value] of Object.entries(run.outputs))
+    places.push({ name: `output ${name}`, text: value })
+  const files = new Set(filesUnder(runnerTemp))
+  const logFile = run.outputs['log-file']
+  if (logFile && existsSync(logFile)) files.add(logFile)
+  for (const file of files)
+    places.push({ name: `file ${relative(run.dir, file)}`, text: readFileSync(file, 'utf8') })
+  for (const write of run.githubWrites)
+    places.push({ name: `${write.method} ${write.path} to GitHub`, text: write.body })
+  return places
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(entry => entry.isFile())
+    .map(entry => join(entry.parentPath, entry.name))
+}
+
+function describeRun(o: RunActionOptions): string {
+  const what = [o.inputs.operation, o.inputs.stack].filter(Boolean).join(' of ')
+  return `${o.post ? '(post step) ' : ''}${what || '(no stack or operation)'}`
 }
 
 export function runAction(o: RunActionOptions): Promise<ActionResult> {

@@ -1,0 +1,196 @@
+// `npm run bench`: runs the built action as a GitHub runner does, against the fake Pulumi Cloud on loopback, and
+// prints a table of medians (with min–max) and their ratios to a yardstick measured in the same run or set by the
+// goal. The figures go to reports/bench.json for the README. ACTION_DIST picks the build (default dist/index.js);
+// BENCH_QUICK=1 makes a short run to check the benchmark itself, whose figures mean little.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join, relative } from 'node:path'
+import { DIST, ROOT } from '../test/harness/run-action.js'
+import { tearDownHarness } from '../test/harness/run-registry.js'
+import { measureEndDetection } from './end-detection.js'
+import { describeMachine } from './machine.js'
+import { measureRequestBudget } from './request-budget.js'
+import { measureStartup } from './startup.js'
+import { formatTable, kb, mb, ms, perMinute, perSecond, type Row } from './table.js'
+import { measureThroughput } from './throughput.js'
+
+const quick = process.env.BENCH_QUICK === '1'
+const plan = quick
+  ? { startupRuns: 4, endRuns: 4, windowMs: 20_000, throughputRuns: 1, lineCounts: [100_000, 300_000] }
+  : { startupRuns: 25, endRuns: 10, windowMs: 60_000, throughputRuns: 3, lineCounts: [100_000, 1_000_000] }
+// One longer log, once, shows where memory levels off.
+const PLATEAU_LINES = quick ? 0 : 3_000_000
+
+const REQUEST_BUDGET_PER_MINUTE = 36
+const START_UP_RATIO = 1.5
+const DIST_LIMIT_BYTES = 1024 * 1024
+const LINES_PER_SECOND = 200_000
+const RSS_LIMIT_MB = 150
+
+// `44–50 ms`: the unit once; nothing for a single run.
+const range = (s: { min: number; max: number; runs: number }, format: (v: number) => string): string =>
+  s.runs < 2 ? '' : `${format(s.min).split(' ')[0] ?? ''}–${format(s.max)}`
+
+async function main(): Promise<void> {
+  const machine = describeMachine()
+  const log = (text: string): void => void process.stderr.write(`${text}\n`)
+  log(
+    `Benchmarking ${relative(ROOT, DIST) || DIST} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`
+  )
+
+  log('1/4 start-up …')
+  const startup = await measureStartup(DIST, plan.startupRuns)
+  log(`2/4 request budget and log latency (${plan.windowMs / 1000} s), end detection alongside …`)
+  const [{ budget, latency }, end] = await Promise.all([
+    measureRequestBudget(plan.windowMs),
+    measureEndDetection(plan.endRuns, Math.ceil(plan.endRuns / 2))
+  ])
+  log('3/4 log throughput and memory …')
+  const throughput = []
+  for (const lines of plan.lineCounts) throughput.push(await measureThroughput(lines, plan.throughputRuns))
+  const plateau = PLATEAU_LINES > 0 ? await measureThroughput(PLATEAU_LINES, 1) : undefined
+  machine.load.end = loadavg()[0]
+  log('4/4 done.\n')
+
+  const [small, large] = throughput as [(typeof throughput)[0], (typeof throughput)[0]]
+  const variant = (name: string): (typeof budget)[0] =>
+    budget.find(b => b.variant === name) as (typeof budget)[0]
+  const quiet = variant('quiet')
+  const trickle = variant('trickle')
+  const throttled = variant('throttled')
+  const retryAfterMs = (throttled.retryAfterSeconds ?? 0) * 1000
+  const pollMs = end.pollIntervalMs
+  const lines = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`)
+
+  const rows: Row[] = [
+    {
+      measure: 'start-up: spawn to first request',
+      value: ms(startup.actionMs.median),
+      range: range(startup.actionMs, ms),
+      yardstick: `bare node ${ms(startup.floorMs.median)}`,
+      ratio: startup.ratio,
+      goal: `≤ ${START_UP_RATIO}× floor`,
+      met: startup.ratio <= START_UP_RATIO
+    },
+    {
+      measure: 'size of dist/index.js',
+      value: kb(startup.dist.indexBytes),
+      yardstick: '1 MB',
+      ratio: startup.dist.indexBytes / DIST_LIMIT_BYTES,
+      goal: '< 1 MB',
+      met: startup.dist.indexBytes < DIST_LIMIT_BYTES
+    },
+    {
+      measure: `end detection: terminal to exit`,
+      value: ms(end.endToExitMs.median),
+      range: range(end.endToExitMs, ms),
+      yardstick: `poll/2 ${ms(pollMs / 2)}`,
+      ratio: end.endToExitMs.median / (pollMs / 2),
+      goal: `≤ ${ms(end.goalMs)}`,
+      met: end.endToExitMs.median <= end.goalMs
+    },
+    ...[quiet, trickle].map(b => ({
+      measure: `requests/min, ${b.variant === 'quiet' ? 'no new lines' : 'trickle of lines'}`,
+      value: perMinute(b.perMinute),
+      yardstick: `${REQUEST_BUDGET_PER_MINUTE}/min`,
+      ratio: b.perMinute / REQUEST_BUDGET_PER_MINUTE,
+      goal: `≤ ${REQUEST_BUDGET_PER_MINUTE}/min`,
+      met: b.perMinute <= REQUEST_BUDGET_PER_MINUTE
+    })),
+    {
+      measure: `requests/min, 429 + Retry-After ${throttled.retryAfterSeconds ?? '?'} s`,
+      value: perMinute(throttled.perMinute),
+      range: `gaps ≥ ${ms(throttled.minGapWhileThrottledMs ?? Number.NaN)}`,
+      yardstick: `${perMinute(60_000 / retryAfterMs)}`,
+      ratio: throttled.perMinute / (60_000 / retryAfterMs),
+      goal: `gaps ≥ ${ms(retryAfterMs)}`,
+      // Timers may fire a millisecond early.
+      met: (throttled.minGapWhileThrottledMs ?? 0) >= retryAfterMs - 5
+    },
+    {
+      measure: 'requests in flight at once',
+      value: String(Math.max(...budget.map(b => b.maxInFlight))),
+      yardstick: '1',
+      goal: '≤ 1',
+      met: budget.every(b => b.maxInFlight <= 1)
+    },
+    {
+      measure: `log throughput, ${lines(large.lines)} lines`,
+      value: perSecond(large.linesPerSecond.median),
+      range: range(large.linesPerSecond, perSecond),
+      yardstick: perSecond(LINES_PER_SECOND),
+      ratio: large.linesPerSecond.median / LINES_PER_SECOND,
+      goal: `≥ ${perSecond(LINES_PER_SECOND)}`,
+      met: large.linesPerSecond.median >= LINES_PER_SECOND
+    },
+    {
+      measure: `  the action's CPU alone`,
+      value: perSecond(large.linesPerCpuSecond.median),
+      range: range(large.linesPerCpuSecond, perSecond),
+      yardstick: perSecond(LINES_PER_SECOND),
+      ratio: large.linesPerCpuSecond.median / LINES_PER_SECOND,
+      goal: '(how much is the action)'
+    },
+    ...[small, large].map(t => ({
+      measure: `peak RSS, ${lines(t.lines)} lines`,
+      value: mb(t.peakRssMb.median),
+      range: range(t.peakRssMb, mb),
+      yardstick: t === small ? `${RSS_LIMIT_MB} MB` : `${lines(small.lines)}: ${mb(small.peakRssMb.median)}`,
+      ratio: t.peakRssMb.median / (t === small ? RSS_LIMIT_MB : small.peakRssMb.median),
+      goal: t === small ? `≤ ${RSS_LIMIT_MB} MB` : `≤ ${RSS_LIMIT_MB} MB, flat`,
+      met: t.peakRssMb.median <= RSS_LIMIT_MB
+    })),
+    ...(plateau
+      ? [
+          {
+            measure: `peak RSS, ${lines(plateau.lines)} lines (1 run)`,
+            value: mb(plateau.peakRssMb.median),
+            yardstick: `${lines(large.lines)}: ${mb(large.peakRssMb.median)}`,
+            ratio: plateau.peakRssMb.median / large.peakRssMb.median,
+            goal: `≤ ${RSS_LIMIT_MB} MB, flat`,
+            met: plateau.peakRssMb.median <= RSS_LIMIT_MB
+          }
+        ]
+      : []),
+    {
+      measure: 'log latency p50',
+      value: ms(latency.p50Ms),
+      yardstick: `poll/2 ${ms(pollMs / 2)}`,
+      ratio: latency.p50Ms / (pollMs / 2),
+      goal: `(${latency.lines} lines, ${latency.missing} lost)`,
+      met: latency.missing === 0 ? undefined : false
+    },
+    {
+      measure: 'log latency p95',
+      value: ms(latency.p95Ms),
+      yardstick: `poll ${ms(pollMs)}`,
+      ratio: latency.p95Ms / pollMs,
+      goal: ''
+    }
+  ]
+
+  process.stdout.write(`${formatTable(rows)}\n`)
+  const report = {
+    date: new Date().toISOString(),
+    dist: relative(ROOT, DIST) || DIST,
+    quick,
+    machine,
+    plan,
+    startup,
+    endDetection: end,
+    requestBudget: budget,
+    logLatency: latency,
+    throughput: plateau ? [...throughput, plateau] : throughput,
+    rows
+  }
+  const dir = join(ROOT, 'reports')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
+  log(`\nFigures written to ${join('reports', 'bench.json')}.`)
+}
+
+try {
+  await main()
+} finally {
+  await tearDownHarness()
+}
