@@ -1,0 +1,49 @@
+// `npm run demo` on a short clock: both jobs run the built action end to end, the log reads as the Actions page
+// shows it, and every markdown file has its HTML page.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@jest/globals'
+import { runDemo } from '../demo/demo.js'
+
+test('the demo previews a pull request, comments on it, then updates on push, and renders what it wrote', async () => {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'demo-test-')), '.demo')
+  let shown = ''
+  const jobs = await runDemo({ write: text => (shown += text), outDir, stepMs: 30, pollInterval: '50ms' })
+
+  expect(jobs.map(job => [job.name, job.result.code])).toEqual([
+    ['pr-preview', 0],
+    ['push-update', 0]
+  ])
+  // Interpreted, never printed: no workflow command reaches the reader, and the tokens stay masked.
+  expect(shown.split('\n').filter(line => line.trim().startsWith('::'))).toEqual([])
+  expect(shown).not.toContain('pul-fake-token')
+  expect(shown).toContain('pulumi-access-token: ***')
+  expect(shown).toMatch(/^▾ pulumi preview$/m)
+  expect(shown).toMatch(/^▾ pulumi update$/m)
+  expect(shown).toMatch(/^ {4}Resources:$/m)
+  expect(shown).toMatch(/^Notice: Deployment 1 of acme\/website\/production \(preview\) was created/m)
+  expect(shown).toContain('Created the pull-request comment')
+
+  const [preview, update] = jobs
+  expect(preview?.result.outputs).toMatchObject({ status: 'succeeded', 'has-changes': 'true' })
+  expect(update?.result.outputs).toMatchObject({ status: 'succeeded', 'update-version': '1' })
+  const written = jobs.flatMap(job => job.files).map(file => file.slice(outDir.length + 1))
+  expect(written).toEqual([
+    'pr-preview/job-summary.md',
+    'pr-preview/job-summary.html',
+    'pr-preview/pr-comment.md',
+    'pr-preview/pr-comment.html',
+    'push-update/job-summary.md',
+    'push-update/job-summary.html'
+  ])
+  for (const file of written) expect(shown).toContain(file)
+
+  const comment = readFileSync(join(outDir, 'pr-preview', 'pr-comment.md'), 'utf8')
+  expect(comment).toContain('Pulumi preview succeeded')
+  const page = readFileSync(join(outDir, 'pr-preview', 'pr-comment.html'), 'utf8')
+  expect(page).toContain('<table>')
+  expect(page).toContain('<details><summary>Output of <code>pulumi preview</code>')
+  expect(page).not.toMatch(/<script/i)
+  expect(existsSync(join(outDir, 'push-update', 'pr-comment.md'))).toBe(false)
+})
