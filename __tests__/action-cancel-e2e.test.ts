@@ -316,7 +316,7 @@ describe('around a cancellation', () => {
       expect(run.code).toBe(1)
       const errors = commands(run.stdout, 'error')
       expect(errors).toHaveLength(1)
-      expect(errors[0]).toMatch(/timed out after 500ms; the deployment was left running\./)
+      expect(errors[0]).toMatch(/timed out after 500ms; the deployment stays queued and will still run\./)
       expect(commands(run.stdout, 'warning').join('\n')).toMatch(/paused[\s\S]*`cancel-on-abort: true`/)
       expect(requestsTo(cloud, 'cancelDeployment')).toHaveLength(0)
       expect(cloud.deployments()[0]).toMatchObject({ status: 'not-started', cancelled: false })

@@ -28,7 +28,7 @@ describe('parseDuration', () => {
     ['-5s', /negative/],
     ['-5', /negative/],
     ['soon', /number followed by ms, s, m or h/],
-    ['5 minutes', /"inutes" does not read as a number and a unit/],
+    ['5 minutes', /"minutes" does not read as a number and a unit/],
     ['10x', /number followed by ms, s, m or h/],
     ['1h30', /"30" does not read/],
     ['30m1h', /largest first/],
@@ -81,5 +81,12 @@ describe('formatDuration', () => {
     for (const ms of [450, 12_000, 65_000, 7_380_000]) {
       expect(parseDuration(formatDuration(ms))).toBe(ms)
     }
+  })
+})
+
+describe('a duration written in words', () => {
+  test('quotes the whole word it could not read, not the letters after a unit it took', () => {
+    expect(() => parseDuration('10 minutes')).toThrow(/"minutes" does not read as a number and a unit/)
+    expect(() => parseDuration('1h 5 mins')).toThrow(/"mins" does not read/)
   })
 })

@@ -45,12 +45,17 @@ function buildReport({ base, outcome, renderer, cancelled, timeoutMs }) {
         report.updateVersion = update.version;
         report.updateUrl = updateUrl(base.consoleUrl, base.version, update);
     }
+    // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
+    const queued = deployment?.status === 'not-started' || deployment?.status === 'accepted';
+    const leftAlone = queued
+        ? 'the deployment stays queued and will still run'
+        : 'the deployment was left running';
     if (outcome.kind === 'timed-out') {
         const limit = timeoutMs === undefined ? '' : ` after ${(0,src_duration/* formatDuration */.a3)(timeoutMs)}`;
-        report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : 'the deployment was left running'}.`;
+        report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : leftAlone}.`;
     }
     else if (outcome.kind === 'aborted') {
-        report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : 'the deployment was left running'}.`;
+        report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : leftAlone}.`;
     }
     return report;
 }
@@ -1391,7 +1396,10 @@ function judge(config, report) {
             };
         }
         default:
-            return { kind: 'fail', message: `${what}: ${report.message ?? `ended as ${report.status}`}` };
+            return {
+                kind: 'fail',
+                message: `${what} did not finish. ${report.message ?? `It ended as ${report.status}.`}`
+            };
     }
 }
 

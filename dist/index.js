@@ -258,7 +258,11 @@ function sumComponents(text) {
         const start = COMPONENT.lastIndex;
         const match = COMPONENT.exec(lower);
         if (!match) {
-            const rest = text.slice(start);
+            // When it stopped inside a word, quote the whole word: `minutes`, not the `inutes` after an `m` it took for a
+            // unit.
+            const insideWord = /^[a-z]/i.test(text.slice(start));
+            const wordStart = insideWord ? (/[a-z]*$/i.exec(text.slice(0, start))?.[0] ?? '') : '';
+            const rest = (wordStart + text.slice(start)).trim();
             const problem = start === 0 ? HOW_TO : `"${rest}" does not read as a number and a unit; ${HOW_TO}`;
             throw new DurationError(text, problem);
         }

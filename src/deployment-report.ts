@@ -42,11 +42,16 @@ export function buildReport({
     report.updateVersion = update.version
     report.updateUrl = updateUrl(base.consoleUrl, base.version, update)
   }
+  // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
+  const queued = deployment?.status === 'not-started' || deployment?.status === 'accepted'
+  const leftAlone = queued
+    ? 'the deployment stays queued and will still run'
+    : 'the deployment was left running'
   if (outcome.kind === 'timed-out') {
     const limit = timeoutMs === undefined ? '' : ` after ${formatDuration(timeoutMs)}`
-    report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : 'the deployment was left running'}.`
+    report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : leftAlone}.`
   } else if (outcome.kind === 'aborted') {
-    report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : 'the deployment was left running'}.`
+    report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : leftAlone}.`
   }
   return report
 }

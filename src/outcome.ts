@@ -82,6 +82,9 @@ function judge(config: ActionConfig, report: DeploymentReport): Verdict {
       }
     }
     default:
-      return { kind: 'fail', message: `${what}: ${report.message ?? `ended as ${report.status}`}` }
+      return {
+        kind: 'fail',
+        message: `${what} did not finish. ${report.message ?? `It ended as ${report.status}.`}`
+      }
   }
 }
