@@ -2,59 +2,18 @@
 // GITHUB_* files the runner provides, then reads back the outputs, state and job summary it left in them. The demo
 // and the local runner share it; the tests have their own, stricter harness in test/harness/.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { readFileSync } from 'node:fs'
+import { DIST, readCommandFile, runnerEnvironment, type RunnerFiles } from '../test/harness/runner-files.js'
 
-export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
-/** The build to run; ACTION_DIST names another, so a build can be tried without touching dist/. */
-export const DIST = process.env.ACTION_DIST ?? join(ROOT, 'dist', 'index.js')
-
-export interface InputSpec {
-  name: string
-  description: string
-  required: boolean
-  default?: string
-}
-
-/** The inputs of action.yml, in its order. */
-export function actionInputs(): InputSpec[] {
-  const parsed = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { description?: string; required?: boolean; default?: string }>
-  }
-  return Object.entries(parsed.inputs).map(([name, spec]) => ({
-    name,
-    description: spec.description ?? '',
-    required: spec.required === true,
-    ...(spec.default !== undefined ? { default: String(spec.default) } : {})
-  }))
-}
-
-/** Where a run's runner files live; the post step reuses its main step's. */
-export interface RunnerFiles {
-  dir: string
-  output: string
-  state: string
-  summary: string
-  event: string
-  temp: string
-}
-
-export function createRunnerFiles(prefix: string): RunnerFiles {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  const files = {
-    dir,
-    output: join(dir, 'output'),
-    state: join(dir, 'state'),
-    summary: join(dir, 'job-summary.md'),
-    event: join(dir, 'event.json'),
-    temp: join(dir, 'runner-temp')
-  }
-  for (const file of [files.output, files.state, files.summary]) writeFileSync(file, '')
-  return files
-}
+export {
+  ROOT,
+  DIST,
+  actionInputs,
+  createRunnerFiles,
+  readCommandFile,
+  type InputSpec,
+  type RunnerFiles
+} from '../test/harness/runner-files.js'
 
 export interface ActionProcessOptions {
   files: RunnerFiles
@@ -82,25 +41,16 @@ export function startActionProcess(o: ActionProcessOptions): {
   ended: Promise<ActionOutcome>
 } {
   const { files } = o
-  writeFileSync(files.event, JSON.stringify(o.event.payload))
   const env: NodeJS.ProcessEnv = {
     ...o.baseEnv,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: o.event.name,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: o.github.apiUrl,
-    RUNNER_TEMP: files.temp
+    ...runnerEnvironment({
+      files,
+      event: o.event,
+      github: o.github,
+      inputs: o.inputs,
+      postState: o.postState
+    })
   }
-  if (o.github.repository) env.GITHUB_REPOSITORY = o.github.repository
-  if (o.github.sha) env.GITHUB_SHA = o.github.sha
-  if (o.github.runId) env.GITHUB_RUN_ID = o.github.runId
-  for (const [name, value] of Object.entries(o.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  for (const [name, value] of Object.entries(o.postState ?? {})) env[`STATE_${name}`] = value
 
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout.setEncoding('utf8').on('data', o.onOutput)
@@ -117,25 +67,4 @@ export function startActionProcess(o: ActionProcessOptions): {
     )
   })
   return { child, ended }
-}
-
-/** A runner file-command file (`name<<DELIMITER`, the value's lines, `DELIMITER`), read as the runner does. */
-export function readCommandFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {}
-  const lines = readFileSync(path, 'utf8').split('\n')
-  const values: Record<string, string> = {}
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (heredoc) {
-      const [, name = '', delimiter] = heredoc
-      const body: string[] = []
-      while (++i < lines.length && lines[i] !== delimiter) body.push(lines[i] ?? '')
-      values[name] = body.join('\n')
-      continue
-    }
-    const line = lines[i] ?? ''
-    const eq = line.indexOf('=')
-    if (eq > 0) values[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return values
 }

@@ -2,26 +2,16 @@
 // (every input of action.yml, defaults included) and the GITHUB_* files, then reads back what it left in them.
 // Every run is scanned for leaked secrets (see secret-scan.ts); a leak fails the test through the jest setup file.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { readFileSync, existsSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { DIST, actionInputs, createRunnerFiles, readCommandFile, runnerEnvironment } from './runner-files.js'
 import { GitHubRecorder, type GitHubWrite, type RecordedRoute } from './github-recorder.js'
 import { onHarnessTeardown, trackRun } from './run-registry.js'
 import { findLeaks, secretsOfRun, type Leak, type Place } from './secret-scan.js'
 
 export type { Leak } from './secret-scan.js'
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-// ACTION_DIST lets several people test their own builds side by side without racing on dist/.
-export const DIST = process.env.ACTION_DIST ?? join(ROOT, 'dist', 'index.js')
-
-interface ActionYml {
-  inputs: Record<string, { default?: string; required?: boolean }>
-  outputs: Record<string, unknown>
-}
-export const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+export { ROOT, DIST, readCommandFile } from './runner-files.js'
 
 export interface GitHubEvent {
   name: string
@@ -78,46 +68,35 @@ const githubRecorder = await GitHubRecorder.start()
 onHarnessTeardown(() => githubRecorder.close())
 
 export function startAction(o: RunActionOptions): ActionRun {
-  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
-  const files = {
-    output: join(dir, 'output'),
-    state: join(dir, 'state'),
-    summary: join(dir, 'summary.md'),
-    event: join(dir, 'event.json'),
-    temp: join(dir, 'runner-temp')
-  }
-  for (const f of [files.output, files.state, files.summary]) writeFileSync(f, '')
+  const files = createRunnerFiles('action-run-')
+  const { dir } = files
   const event = o.event ?? { name: 'push', payload: {} }
-  writeFileSync(files.event, JSON.stringify(event.payload))
   const github: RecordedRoute | undefined = o.githubApiUrl ? githubRecorder.route(o.githubApiUrl) : undefined
-
+  const inputs: Record<string, string> = {}
+  for (const spec of actionInputs()) {
+    inputs[spec.name] =
+      spec.name in o.inputs
+        ? (o.inputs[spec.name] ?? '')
+        : defaultOf(spec.default, o.githubToken ?? 'ghs_harness_token')
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_REPOSITORY: o.repository ?? 'acme/infra',
-    GITHUB_SHA: o.sha ?? 'c0ffee0000000000000000000000000000000001',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: github?.url ?? 'http://127.0.0.1:9',
-    GITHUB_RUN_ID: '4242',
     GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: files.temp
+    ...runnerEnvironment({
+      files,
+      event,
+      github: {
+        repository: o.repository ?? 'acme/infra',
+        sha: o.sha ?? 'c0ffee0000000000000000000000000000000001',
+        apiUrl: github?.url ?? 'http://127.0.0.1:9',
+        runId: '4242'
+      },
+      inputs,
+      postState: o.post?.state
+    }),
+    ...o.env
   }
-  const inputs: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(actionYml.inputs)) {
-    const value =
-      name in o.inputs ? o.inputs[name] : defaultOf(spec.default, o.githubToken ?? 'ghs_harness_token')
-    inputs[name] = value ?? ''
-    env[`INPUT_${name.toUpperCase()}`] = value ?? ''
-  }
-  if (o.post) for (const [k, v] of Object.entries(o.post.state)) env[`STATE_${k}`] = v
-  Object.assign(env, o.env)
   const secrets = secretsOfRun({ inputs, env: o.env ?? {}, declared: o.secrets })
 
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -222,27 +201,6 @@ export function runAction(o: RunActionOptions): Promise<ActionResult> {
 function defaultOf(value: string | undefined, githubToken: string): string {
   if (value === undefined) return ''
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/, githubToken)
-}
-
-/** Reads a runner file-command file (`name<<DELIMITER\nvalue\nDELIMITER`), as the runner does after the step. */
-export function readCommandFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {}
-  const text = readFileSync(path, 'utf8')
-  const values: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (m) {
-      const [, name, delimiter] = m
-      const body: string[] = []
-      while (++i < lines.length && lines[i] !== delimiter) body.push(lines[i] ?? '')
-      values[name as string] = body.join('\n')
-    } else {
-      const eq = (lines[i] ?? '').indexOf('=')
-      if (eq > 0) values[(lines[i] as string).slice(0, eq)] = (lines[i] as string).slice(eq + 1)
-    }
-  }
-  return values
 }
 
 /** The workflow-command lines (`::error::...`) a run printed, by command. */
