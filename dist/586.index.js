@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
   reportOutcome: () => (/* reexport */ reportOutcome)
 });
 
+// EXTERNAL MODULE: ./src/cloud/create.ts
+var create = __webpack_require__(2445);
 // EXTERNAL MODULE: ./src/duration.ts
 var src_duration = __webpack_require__(7607);
 ;// CONCATENATED MODULE: ./src/deployment-report.ts
+
 
 const FAILED_STEP_LINES = 30;
 /** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
@@ -40,9 +43,11 @@ function buildReport({ base, outcome, renderer, cancelled, timeoutMs }) {
     if (deployment?.status === 'failed' && failed) {
         report.failedStep = { name: failed.name, lastLines: renderer.lastLines(failed.name, FAILED_STEP_LINES) };
     }
-    const update = deployment?.updates?.filter(u => u.version > 0).at(-1);
+    const update = deployment?.updates?.at(-1);
     if (update) {
-        report.updateVersion = update.version;
+        // A preview is no stack update: it has a console page but no version of the stack to name.
+        if (update.version > 0 && !isPreviewKind(update.kind))
+            report.updateVersion = update.version;
         report.updateUrl = updateUrl(base.consoleUrl, base.version, update);
     }
     // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
@@ -75,21 +80,13 @@ function stepReports(job) {
     });
 }
 function durations(deployment, job) {
-    const created = deployment ? pulumiTime(deployment.created) : undefined;
+    const created = deployment ? (0,create/* parsePulumiTime */.nk)(deployment.created) : undefined;
     const jobStart = rfc3339(job?.started);
     const jobEnd = rfc3339(job?.lastUpdated);
     return {
         queuedMs: created !== undefined && jobStart !== undefined ? Math.max(0, jobStart - created) : undefined,
         runningMs: jobStart !== undefined && jobEnd !== undefined ? Math.max(0, jobEnd - jobStart) : undefined
     };
-}
-/** Pulumi Cloud writes `created` as `2022-10-17 22:12:34.834`, in UTC without saying so. */
-function pulumiTime(text) {
-    if (!text)
-        return undefined;
-    const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) ? undefined : ms;
 }
 function rfc3339(text) {
     // Steps that have not started carry Go's zero time.
@@ -108,9 +105,13 @@ function updateUrl(consoleUrl, deploymentVersion, update) {
     const stackUrl = consoleUrl.replace(new RegExp(`/deployments/${deploymentVersion ?? '\\d+'}/?$`), '');
     if (stackUrl === consoleUrl)
         return undefined;
-    return update.kind === 'preview' || update.kind.startsWith('P')
+    return isPreviewKind(update.kind)
         ? `${stackUrl}/previews/${encodeURIComponent(update.updateID)}`
         : `${stackUrl}/updates/${update.version}`;
+}
+/** `preview`, or the service's `Pupdate`, `Prefresh`, ... for previews of other operations. */
+function isPreviewKind(kind) {
+    return kind === 'preview' || /^P[a-z]/.test(kind);
 }
 
 // EXTERNAL MODULE: ./src/cloud/errors.ts

@@ -1,6 +1,164 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 2445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dw: () => (/* binding */ createWithoutDuplicates),
+/* harmony export */   nk: () => (/* binding */ parsePulumiTime)
+/* harmony export */ });
+/* unused harmony exports CLOCK_SKEW_TOLERANCE_MS, isCandidate */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1246);
+
+// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
+// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
+// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
+const CLOCK_SKEW_TOLERANCE_MS = 30_000;
+const LOOKUP_PAGE_SIZE = 20;
+const LOOKUP_MAX_PAGES = 5;
+// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
+// compare it. More than that is ambiguous anyway.
+const MAX_COMMIT_CHECKS = 5;
+/**
+ * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
+ *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
+ *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
+ * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
+ * - `final`: a 4xx answer; nothing to retry.
+ */
+function disposition(failure) {
+    switch (failure.kind) {
+        case 'network':
+            return failure.notSent ? 'resend' : 'look';
+        case 'timeout':
+            return 'look';
+        case 'bad-body':
+            return 'accepted';
+        case 'status':
+            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
+                return 'look';
+            return 'final';
+    }
+}
+/** Creates a deployment, retrying only where that cannot start a second one. */
+async function createWithoutDuplicates(io, stack, request, signal) {
+    let firstSentAt;
+    for (;;) {
+        signal?.throwIfAborted();
+        const sentAt = io.clock.now();
+        firstSentAt ??= sentAt;
+        const attempt = io.budget.countAttempt();
+        const result = await io.sendCreate(signal);
+        if (result.ok)
+            return result.value;
+        const { failure } = result;
+        const kind = disposition(failure);
+        if (kind === 'final')
+            throw io.fail(failure, attempt);
+        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
+        if (kind === 'resend') {
+            if (delay === undefined)
+                throw io.fail(failure, attempt);
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; Pulumi Cloud did not process it`);
+            await io.clock.sleep(delay, signal);
+            continue;
+        }
+        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
+        // list; otherwise it could be missed and sent a second time.
+        if (delay !== undefined) {
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; checking the stack's deployments before sending again`);
+            await io.clock.sleep(delay, signal);
+        }
+        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
+        const [only] = candidates;
+        if (only && candidates.length === 1) {
+            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
+        }
+        if (candidates.length > 1) {
+            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and ${candidates.length} ` +
+                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
+        }
+        if (kind === 'accepted') {
+            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
+                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
+        }
+        if (delay === undefined)
+            throw io.fail(failure, attempt);
+    }
+}
+async function findCandidates(io, stack, request, notBefore, failure, signal) {
+    let found = [];
+    try {
+        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
+            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
+            const oldest = deployments.at(-1);
+            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
+            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
+                break;
+        }
+        const pinned = request.sourceContext?.git?.commit;
+        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
+            const full = [];
+            for (const d of found)
+                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
+            found = full.filter(d => isCandidate(d, request, notBefore));
+        }
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and the stack's deployments ` +
+            `could not be read to check: ${why}`, found.map(asCandidate));
+    }
+    return found.map(asCandidate);
+}
+function asCandidate(d) {
+    return { id: d.id, version: d.version, created: d.created };
+}
+/** Whether a listed deployment could be the one our create started. */
+function isCandidate(d, request, notBefore) {
+    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
+        return false;
+    const created = parsePulumiTime(d.created);
+    if (created !== undefined && created < notBefore)
+        return false;
+    const pinned = request.sourceContext?.git?.commit;
+    const theirs = d.configuration?.source?.git?.commit;
+    if (pinned && theirs && !sameCommit(pinned, theirs))
+        return false;
+    return true;
+}
+// Either side may be abbreviated.
+function sameCommit(a, b) {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x.startsWith(y) || y.startsWith(x);
+}
+/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
+function parsePulumiTime(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const [, date, time, fraction = '', zone = 'Z'] = match;
+    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+function describeCandidate(c) {
+    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
+}
+function ambiguous(stack, request, why, candidates) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(stack);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AmbiguousCreateError */ .J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
+        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
+        `does not run twice.`, stack, candidates);
+}
+
+
+/***/ }),
+
 /***/ 1246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -302,7 +460,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1062);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1350);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -312,7 +470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1062:
+/***/ 1350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -441,155 +599,10 @@ function defaultUserAgent() {
     return `${ACTION_NAME}/${ACTION_VERSION}`;
 }
 
+// EXTERNAL MODULE: ./src/cloud/create.ts
+var create = __nccwpck_require__(2445);
 // EXTERNAL MODULE: ./src/cloud/errors.ts
 var errors = __nccwpck_require__(1246);
-;// CONCATENATED MODULE: ./src/cloud/create.ts
-
-// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
-// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
-// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
-const CLOCK_SKEW_TOLERANCE_MS = 30_000;
-const LOOKUP_PAGE_SIZE = 20;
-const LOOKUP_MAX_PAGES = 5;
-// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
-// compare it. More than that is ambiguous anyway.
-const MAX_COMMIT_CHECKS = 5;
-/**
- * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
- * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
- *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
- *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
- * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
- * - `final`: a 4xx answer; nothing to retry.
- */
-function disposition(failure) {
-    switch (failure.kind) {
-        case 'network':
-            return failure.notSent ? 'resend' : 'look';
-        case 'timeout':
-            return 'look';
-        case 'bad-body':
-            return 'accepted';
-        case 'status':
-            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
-                return 'look';
-            return 'final';
-    }
-}
-/** Creates a deployment, retrying only where that cannot start a second one. */
-async function createWithoutDuplicates(io, stack, request, signal) {
-    let firstSentAt;
-    for (;;) {
-        signal?.throwIfAborted();
-        const sentAt = io.clock.now();
-        firstSentAt ??= sentAt;
-        const attempt = io.budget.countAttempt();
-        const result = await io.sendCreate(signal);
-        if (result.ok)
-            return result.value;
-        const { failure } = result;
-        const kind = disposition(failure);
-        if (kind === 'final')
-            throw io.fail(failure, attempt);
-        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
-        if (kind === 'resend') {
-            if (delay === undefined)
-                throw io.fail(failure, attempt);
-            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; Pulumi Cloud did not process it`);
-            await io.clock.sleep(delay, signal);
-            continue;
-        }
-        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-        // list; otherwise it could be missed and sent a second time.
-        if (delay !== undefined) {
-            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; checking the stack's deployments before sending again`);
-            await io.clock.sleep(delay, signal);
-        }
-        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
-        const [only] = candidates;
-        if (only && candidates.length === 1) {
-            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
-        }
-        if (candidates.length > 1) {
-            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and ${candidates.length} ` +
-                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
-        }
-        if (kind === 'accepted') {
-            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
-        }
-        if (delay === undefined)
-            throw io.fail(failure, attempt);
-    }
-}
-async function findCandidates(io, stack, request, notBefore, failure, signal) {
-    let found = [];
-    try {
-        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
-            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
-            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
-            const oldest = deployments.at(-1);
-            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
-            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
-                break;
-        }
-        const pinned = request.sourceContext?.git?.commit;
-        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
-            const full = [];
-            for (const d of found)
-                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
-            found = full.filter(d => isCandidate(d, request, notBefore));
-        }
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw error;
-        const why = error instanceof Error ? error.message : String(error);
-        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and the stack's deployments ` +
-            `could not be read to check: ${why}`, found.map(asCandidate));
-    }
-    return found.map(asCandidate);
-}
-function asCandidate(d) {
-    return { id: d.id, version: d.version, created: d.created };
-}
-/** Whether a listed deployment could be the one our create started. */
-function isCandidate(d, request, notBefore) {
-    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
-        return false;
-    const created = parsePulumiTime(d.created);
-    if (created !== undefined && created < notBefore)
-        return false;
-    const pinned = request.sourceContext?.git?.commit;
-    const theirs = d.configuration?.source?.git?.commit;
-    if (pinned && theirs && !sameCommit(pinned, theirs))
-        return false;
-    return true;
-}
-// Either side may be abbreviated.
-function sameCommit(a, b) {
-    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-    return x.startsWith(y) || y.startsWith(x);
-}
-/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
-function parsePulumiTime(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
-    if (!match)
-        return undefined;
-    const [, date, time, fraction = '', zone = 'Z'] = match;
-    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-function describeCandidate(c) {
-    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
-}
-function ambiguous(stack, request, why, candidates) {
-    const name = (0,errors/* formatStackRef */.ju)(stack);
-    return new errors/* AmbiguousCreateError */.J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
-        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
-        `does not run twice.`, stack, candidates);
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
@@ -951,7 +964,7 @@ class PulumiCloudClient {
             subject: 'stack',
             stackRef: stack
         };
-        return createWithoutDuplicates({
+        return (0,create/* createWithoutDuplicates */.dw)({
             clock: this.clock,
             budget: this.budget(),
             sendCreate: signal => this.attempt(spec, signal),

@@ -1,3 +1,4 @@
+import { parsePulumiTime } from './cloud/create.js'
 import type { Deployment, DeploymentJob } from './cloud/types.js'
 import type { FollowOutcome } from './follow.js'
 import type { LogRenderer } from './log-renderer.js'
@@ -37,9 +38,10 @@ export function buildReport({
   if (deployment?.status === 'failed' && failed) {
     report.failedStep = { name: failed.name, lastLines: renderer.lastLines(failed.name, FAILED_STEP_LINES) }
   }
-  const update = deployment?.updates?.filter(u => u.version > 0).at(-1)
+  const update = deployment?.updates?.at(-1)
   if (update) {
-    report.updateVersion = update.version
+    // A preview is no stack update: it has a console page but no version of the stack to name.
+    if (update.version > 0 && !isPreviewKind(update.kind)) report.updateVersion = update.version
     report.updateUrl = updateUrl(base.consoleUrl, base.version, update)
   }
   // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
@@ -76,21 +78,13 @@ function durations(
   deployment: Deployment | undefined,
   job: DeploymentJob | undefined
 ): { queuedMs?: number; runningMs?: number } {
-  const created = deployment ? pulumiTime(deployment.created) : undefined
+  const created = deployment ? parsePulumiTime(deployment.created) : undefined
   const jobStart = rfc3339(job?.started)
   const jobEnd = rfc3339(job?.lastUpdated)
   return {
     queuedMs: created !== undefined && jobStart !== undefined ? Math.max(0, jobStart - created) : undefined,
     runningMs: jobStart !== undefined && jobEnd !== undefined ? Math.max(0, jobEnd - jobStart) : undefined
   }
-}
-
-/** Pulumi Cloud writes `created` as `2022-10-17 22:12:34.834`, in UTC without saying so. */
-export function pulumiTime(text: string | undefined): number | undefined {
-  if (!text) return undefined
-  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? undefined : ms
 }
 
 function rfc3339(text: string | undefined): number | undefined {
@@ -112,7 +106,12 @@ export function updateUrl(
   if (!consoleUrl) return undefined
   const stackUrl = consoleUrl.replace(new RegExp(`/deployments/${deploymentVersion ?? '\\d+'}/?$`), '')
   if (stackUrl === consoleUrl) return undefined
-  return update.kind === 'preview' || update.kind.startsWith('P')
+  return isPreviewKind(update.kind)
     ? `${stackUrl}/previews/${encodeURIComponent(update.updateID)}`
     : `${stackUrl}/updates/${update.version}`
+}
+
+/** `preview`, or the service's `Pupdate`, `Prefresh`, ... for previews of other operations. */
+function isPreviewKind(kind: string): boolean {
+  return kind === 'preview' || /^P[a-z]/.test(kind)
 }
