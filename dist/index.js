@@ -460,7 +460,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1350);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7694);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -470,7 +470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1350:
+/***/ 7694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2700,7 +2700,117 @@ const STATE = {
     handled: 'handled'
 };
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+
+// A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
+// SIGINT. Everything after the signal fits in STOP_BUDGET_MS, leaving room for the process to start and exit.
+const STOP_BUDGET_MS = 3_500;
+/** The most a cancel request may take once the step is being stopped; the rest is for the summary and comment. */
+const CANCEL_BUDGET_MS = 2_500;
+/** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
+const CANCEL_AFTER_TIMEOUT_MS = 10_000;
+async function cancelIfWanted(config, client, id, outcome, runner, stop) {
+    const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
+    if (!config.cancelOnAbort) {
+        const status = outcome.deployment?.status;
+        const fate = status === 'not-started' || status === 'accepted'
+            ? 'stays queued in Pulumi Cloud and will still run'
+            : 'keeps running in Pulumi Cloud';
+        runner.warning(`${why}; the ${config.operation} deployment ${fate}, because cancelling an operation ` +
+            `that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` to cancel it).`);
+        return 'not-wanted';
+    }
+    const budgetMs = outcome.kind === 'aborted'
+        ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
+        : CANCEL_AFTER_TIMEOUT_MS;
+    try {
+        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
+        await client.cancelDeployment(config.stack, id, { signal });
+        // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
+        runner.saveState(STATE.handled, 'true');
+        runner.info(`${why}; the deployment was cancelled.`);
+        return 'cancelled';
+    }
+    catch (error) {
+        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
+            runner.saveState(STATE.handled, 'true');
+            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
+            return 'ended';
+        }
+        const message = error instanceof errors/* PulumiApiError */.zV
+            ? error.message
+            : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
+        runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
+        return 'failed';
+    }
+}
+/**
+ * The runner's cancel signal, and the little time it leaves the step: signals derived from it abort a set time
+ * after it, and work that would outlast the step's time is given up.
+ */
+class Cancellation {
+    clock;
+    controller = new AbortController();
+    stopBy = Number.POSITIVE_INFINITY;
+    /** Aborts when the step's time to stop has run out. */
+    outOfTime;
+    constructor(clock) {
+        this.clock = clock;
+        this.outOfTime = this.after(STOP_BUDGET_MS);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get requested() {
+        return this.controller.signal.aborted;
+    }
+    cancel() {
+        if (this.requested)
+            return;
+        this.stopBy = this.clock.now() + STOP_BUDGET_MS;
+        this.controller.abort();
+    }
+    /** Milliseconds left before the step must have ended; infinite until it is cancelled. */
+    remaining() {
+        return this.stopBy - this.clock.now();
+    }
+    /** A signal that aborts `ms` after the step is cancelled. */
+    after(ms) {
+        const delayed = new AbortController();
+        const arm = () => {
+            // Unreferenced: a pending timer must not keep a finished step's process alive.
+            setTimeout(() => delayed.abort(this.signal.reason), ms).unref();
+        };
+        if (this.requested)
+            arm();
+        else
+            this.signal.addEventListener('abort', arm, { once: true });
+        return delayed.signal;
+    }
+    /** `clock`, except that its waits end at once when the step is cancelled: retries stop, attempts in flight do not. */
+    retriesStop(clock) {
+        return {
+            now: () => clock.now(),
+            sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
+        };
+    }
+    /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
+    async within(work, runner) {
+        const late = new Promise(resolve => {
+            if (this.outOfTime.aborted)
+                resolve('late');
+            else
+                this.outOfTime.addEventListener('abort', () => resolve('late'), { once: true });
+        });
+        if ((await Promise.race([work, late])) === 'late') {
+            runner.setFailed('The step was cancelled and had to stop before its job summary and pull-request comment were written.');
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run-deployment.ts
+
 
 
 
@@ -2730,13 +2840,6 @@ const defaultMainDeps = () => ({
     onAbortSignal: processSignals,
     octokitFactory: createOctokitFactory
 });
-// A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
-// SIGINT. Everything after the signal fits in STOP_BUDGET_MS, leaving room for the process to start and exit.
-const STOP_BUDGET_MS = 3_500;
-/** The most a cancel request may take once the step is being stopped; the rest is for the summary and comment. */
-const CANCEL_BUDGET_MS = 2_500;
-/** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
-const CANCEL_AFTER_TIMEOUT_MS = 10_000;
 /** A create request already sent when the step is cancelled may answer this long: its answer says what to cancel. */
 const CREATE_GRACE_MS = 2_000;
 /** The main step. Resolves `true` when the process should exit at once (the step was cancelled). */
@@ -2935,41 +3038,6 @@ function describeStatus(deployment, runner) {
     };
     runner.info(`Deployment ${deployment.version} ${text[deployment.status] ?? `is ${deployment.status}`}.`);
 }
-async function cancelIfWanted(config, client, id, outcome, runner, stop) {
-    const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
-    if (!config.cancelOnAbort) {
-        const status = outcome.deployment?.status;
-        const fate = status === 'not-started' || status === 'accepted'
-            ? 'stays queued in Pulumi Cloud and will still run'
-            : 'keeps running in Pulumi Cloud';
-        runner.warning(`${why}; the ${config.operation} deployment ${fate}, because cancelling an operation ` +
-            `that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` to cancel it).`);
-        return 'not-wanted';
-    }
-    const budgetMs = outcome.kind === 'aborted'
-        ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
-        : CANCEL_AFTER_TIMEOUT_MS;
-    try {
-        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
-        await client.cancelDeployment(config.stack, id, { signal });
-        // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
-        runner.saveState(STATE.handled, 'true');
-        runner.info(`${why}; the deployment was cancelled.`);
-        return 'cancelled';
-    }
-    catch (error) {
-        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
-            runner.saveState(STATE.handled, 'true');
-            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
-            return 'ended';
-        }
-        const message = error instanceof errors/* PulumiApiError */.zV
-            ? error.message
-            : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
-        runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
-        return 'failed';
-    }
-}
 function makeCommenter(config, ctx, deps, runner, stage) {
     const issueNumber = pullRequestToComment(config, ctx);
     if (issueNumber === undefined || !ctx.repository)
@@ -2991,69 +3059,6 @@ async function finish(stage, config, report, deployment, deps, commenter, redact
     await stage.reportOutcome({ config, report, deployment, runner: deps.runner, commenter, redactor });
     if (handled)
         deps.runner.saveState(STATE.handled, 'true');
-}
-/**
- * The runner's cancel signal, and the little time it leaves the step: signals derived from it abort a set time
- * after it, and work that would outlast the step's time is given up.
- */
-class Cancellation {
-    clock;
-    controller = new AbortController();
-    stopBy = Number.POSITIVE_INFINITY;
-    /** Aborts when the step's time to stop has run out. */
-    outOfTime;
-    constructor(clock) {
-        this.clock = clock;
-        this.outOfTime = this.after(STOP_BUDGET_MS);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get requested() {
-        return this.controller.signal.aborted;
-    }
-    cancel() {
-        if (this.requested)
-            return;
-        this.stopBy = this.clock.now() + STOP_BUDGET_MS;
-        this.controller.abort();
-    }
-    /** Milliseconds left before the step must have ended; infinite until it is cancelled. */
-    remaining() {
-        return this.stopBy - this.clock.now();
-    }
-    /** A signal that aborts `ms` after the step is cancelled. */
-    after(ms) {
-        const delayed = new AbortController();
-        const arm = () => {
-            // Unreferenced: a pending timer must not keep a finished step's process alive.
-            setTimeout(() => delayed.abort(this.signal.reason), ms).unref();
-        };
-        if (this.requested)
-            arm();
-        else
-            this.signal.addEventListener('abort', arm, { once: true });
-        return delayed.signal;
-    }
-    /** `clock`, except that its waits end at once when the step is cancelled: retries stop, attempts in flight do not. */
-    retriesStop(clock) {
-        return {
-            now: () => clock.now(),
-            sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
-        };
-    }
-    /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
-    async within(work, runner) {
-        const late = new Promise(resolve => {
-            if (this.outOfTime.aborted)
-                resolve('late');
-            else
-                this.outOfTime.addEventListener('abort', () => resolve('late'), { once: true });
-        });
-        if ((await Promise.race([work, late])) === 'late') {
-            runner.setFailed('The step was cancelled and had to stop before its job summary and pull-request comment were written.');
-        }
-    }
 }
 function logFilePath(env, id) {
     const dir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
