@@ -12,6 +12,7 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   // Fails any test whose run of the action leaked a secret (see test/harness/run-registry.ts).
   setupFilesAfterEnv: ['<rootDir>/test/setup/secret-hygiene.ts'],
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.cjs'],
   testTimeout: 30000,
   clearMocks: true
 }
