@@ -4,7 +4,7 @@ import {
   hasChanges,
   parseResourcesSummary,
   ResourcesSummaryParser
-} from '../src/changes.js'
+} from '../src/deployment/changes.js'
 
 const lines = (text: string): string[] => text.split('\n')
 const BOLD = '\x1b[1m'

@@ -1,8 +1,8 @@
 // The no-duplicate create: a create is sent again only when Pulumi Cloud provably did not process it; otherwise the
 // stack's recent deployments are read first. Each test checks how many deployments really exist afterwards.
-import type { PulumiCloudClient } from '../src/cloud/client.js'
-import { AmbiguousCreateError, PulumiApiError } from '../src/cloud/errors.js'
-import type { StackRef } from '../src/cloud/types.js'
+import type { PulumiCloudClient } from '../src/pulumi/client.js'
+import { AmbiguousCreateError, PulumiApiError } from '../src/pulumi/errors.js'
+import type { StackRef } from '../src/pulumi/types.js'
 import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
 import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
 

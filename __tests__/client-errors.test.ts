@@ -1,8 +1,8 @@
 // Each failure the fake Pulumi Cloud answers becomes one PulumiApiError whose message says what went wrong, for
 // which stack, and what to do, without ever showing the access token.
-import { PulumiCloudClient } from '../src/cloud/client.js'
-import { PulumiApiError } from '../src/cloud/errors.js'
-import type { StackRef } from '../src/cloud/types.js'
+import { PulumiCloudClient } from '../src/pulumi/client.js'
+import { PulumiApiError } from '../src/pulumi/errors.js'
+import type { StackRef } from '../src/pulumi/types.js'
 import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
 import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
 

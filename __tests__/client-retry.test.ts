@@ -1,8 +1,8 @@
 // Retries under faults injected by the fake Pulumi Cloud. The client's clock records each backoff instead of
 // waiting, and random() = 0.5 makes full jitter exactly half of each exponential ceiling.
-import type { PulumiCloudClient, RetryInfo } from '../src/cloud/client.js'
-import { PulumiApiError } from '../src/cloud/errors.js'
-import type { StackRef } from '../src/cloud/types.js'
+import type { PulumiCloudClient, RetryInfo } from '../src/pulumi/client.js'
+import { PulumiApiError } from '../src/pulumi/errors.js'
+import type { StackRef } from '../src/pulumi/types.js'
 import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
 import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
 

@@ -1,7 +1,7 @@
 // Answers and network conditions the fake cloud does not produce (403, 402, HTML error pages, refused
 // connections, hung requests), from a small scripted server on 127.0.0.1.
-import { PulumiCloudClient, type ClientOptions, type RetryInfo } from '../src/cloud/client.js'
-import { PulumiApiError } from '../src/cloud/errors.js'
+import { PulumiCloudClient, type ClientOptions, type RetryInfo } from '../src/pulumi/client.js'
+import { PulumiApiError } from '../src/pulumi/errors.js'
 import { closedPort, Counter, json, RecordingClock, ScriptedServer, type Reply } from './client-support.js'
 
 const TOKEN = 'pul-secret-token-abcdef'

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { PulumiCloudClient, type ClientOptions, type Clock, type RetryInfo } from '../src/cloud/client.js'
+import { PulumiCloudClient, type ClientOptions, type Clock, type RetryInfo } from '../src/pulumi/client.js'
 import { ManualClock, startFakeCloud, type FakeCloud } from '../test/fake-cloud/index.js'
 
 /**

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { isCandidate, parsePulumiTime } from '../src/cloud/create.js'
-import { deploymentConsoleUrl, joinUrl } from '../src/cloud/http.js'
-import { parseRetryAfter, RetryBudget, DEFAULT_RETRY } from '../src/cloud/retry.js'
-import { formatStackRef, parseStackRef } from '../src/cloud/client.js'
-import type { CreateDeploymentRequest, DeploymentSnapshot } from '../src/cloud/types.js'
-import { ACTION_VERSION, defaultUserAgent } from '../src/version.js'
+import { isCandidate, parsePulumiTime } from '../src/pulumi/create.js'
+import { deploymentConsoleUrl, joinUrl } from '../src/pulumi/http.js'
+import { parseRetryAfter, RetryBudget, DEFAULT_RETRY } from '../src/pulumi/retry.js'
+import { formatStackRef, parseStackRef } from '../src/pulumi/client.js'
+import type { CreateDeploymentRequest, DeploymentSnapshot } from '../src/pulumi/types.js'
+import { ACTION_VERSION, defaultUserAgent } from '../src/action/version.js'
 import { Counter, RecordingClock } from './client-support.js'
 
 describe('stack references', () => {

@@ -1,7 +1,7 @@
 // Every endpoint of the client, over real HTTP against the fake Pulumi Cloud.
-import type { PulumiCloudClient } from '../src/cloud/client.js'
-import type { StackRef, StreamLogsResponse } from '../src/cloud/types.js'
-import { ACTION_VERSION } from '../src/version.js'
+import type { PulumiCloudClient } from '../src/pulumi/client.js'
+import type { StackRef, StreamLogsResponse } from '../src/pulumi/types.js'
+import { ACTION_VERSION } from '../src/action/version.js'
 import type { FakeCloud, ManualClock, Scenario } from '../test/fake-cloud/index.js'
 import { cloudAndClient, SOURCE_SETTINGS } from './client-support.js'
 

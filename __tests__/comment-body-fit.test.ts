@@ -1,4 +1,4 @@
-import { fitToBudget } from '../src/comment-body.js'
+import { fitToBudget } from '../src/report/comment-body.js'
 import { escapedLength } from '../src/report/sections.js'
 
 const numbered = (prefix: string, n: number): string[] =>

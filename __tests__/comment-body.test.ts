@@ -1,13 +1,13 @@
-import type { LogEntry } from '../src/cloud/types.js'
+import type { LogEntry } from '../src/pulumi/types.js'
 import {
   buildCommentBody,
   COMMENT_MARKER_PREFIX,
   commentMarker,
   DEFAULT_MAX_COMMENT_CHARS,
   isOurComment
-} from '../src/comment-body.js'
-import { LogRenderer } from '../src/log-renderer.js'
-import type { DeploymentReport } from '../src/report.js'
+} from '../src/report/comment-body.js'
+import { LogRenderer } from '../src/deployment/log-renderer.js'
+import type { DeploymentReport } from '../src/report/model.js'
 
 const GITHUB_LIMIT = 65_536
 

@@ -1,7 +1,12 @@
-import type { DeploymentSettings } from '../src/cloud/types.js'
-import { applyCommitPin, needsStackSettings, resolveCommitPin, sameRepository } from '../src/commit-pin.js'
-import type { EventContext } from '../src/github-context.js'
-import type { CommitMode } from '../src/inputs.js'
+import type { DeploymentSettings } from '../src/pulumi/types.js'
+import {
+  applyCommitPin,
+  needsStackSettings,
+  resolveCommitPin,
+  sameRepository
+} from '../src/github/commit-pin.js'
+import type { EventContext } from '../src/github/context.js'
+import type { CommitMode } from '../src/config/inputs.js'
 
 const PUSH_SHA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
 const HEAD_SHA = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'

@@ -2,8 +2,8 @@
 // would show for the same output, so commands are interpreted, never printed, and remote text stays text.
 import { describe, expect, test } from '@jest/globals'
 import { LogViewer, stepHeader } from '../demo/log-viewer.js'
-import type { LogEntry } from '../src/cloud/types.js'
-import { LogRenderer } from '../src/log-renderer.js'
+import type { LogEntry } from '../src/pulumi/types.js'
+import { LogRenderer } from '../src/deployment/log-renderer.js'
 
 function view(
   output: string,

@@ -1,9 +1,9 @@
 // Filling the one report model from what was followed: durations from Pulumi's own timestamp formats, the update's
 // console link, the failed step's last lines, and what a timeout or cancel did to the deployment.
 import { describe, expect, test } from '@jest/globals'
-import type { Deployment } from '../src/cloud/types.js'
-import { buildReport, updateUrl } from '../src/deployment-report.js'
-import { LogRenderer } from '../src/log-renderer.js'
+import type { Deployment } from '../src/pulumi/types.js'
+import { buildReport, updateUrl } from '../src/report/build.js'
+import { LogRenderer } from '../src/deployment/log-renderer.js'
 
 const base = {
   stack: 'acme/web/dev',

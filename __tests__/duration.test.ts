@@ -1,4 +1,4 @@
-import { DurationError, MAX_DURATION_MS, formatDuration, parseDuration } from '../src/duration.js'
+import { DurationError, MAX_DURATION_MS, formatDuration, parseDuration } from '../src/config/duration.js'
 
 describe('parseDuration', () => {
   test.each([

@@ -9,7 +9,7 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser'
 import { parse } from 'yaml'
 import { actionInputs, ROOT } from '../demo/action-process.js'
 import { ACTION_REF } from '../demo/demo.js'
-import { parseSettings } from '../src/settings.js'
+import { parseSettings } from '../src/config/settings.js'
 
 interface Step {
   uses?: string

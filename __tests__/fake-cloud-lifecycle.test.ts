@@ -1,7 +1,7 @@
 // Deployments in the fake Pulumi Cloud move through their scenario on a ManualClock: status, jobs, steps, updates,
 // pause and resume, cancel, and the list endpoints.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import type { Deployment, ListDeploymentsResponse } from '../src/cloud/types.js'
+import type { Deployment, ListDeploymentsResponse } from '../src/pulumi/types.js'
 import { callFake } from '../test/fake-cloud/call.js'
 import { ManualClock, startFakeCloud, type FakeCloud, type Scenario } from '../test/fake-cloud/index.js'
 

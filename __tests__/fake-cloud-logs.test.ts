@@ -1,7 +1,7 @@
 // Deployment logs from the fake Pulumi Cloud: refused before the run, streamed with stable tokens, read per step,
 // and generated lazily for very long runs.
 import { afterEach, describe, expect, test } from '@jest/globals'
-import type { LogEntry, StepLogsResponse, StreamLogsResponse } from '../src/cloud/types.js'
+import type { LogEntry, StepLogsResponse, StreamLogsResponse } from '../src/pulumi/types.js'
 import { callFake } from '../test/fake-cloud/call.js'
 import {
   ManualClock,

@@ -2,9 +2,9 @@
 // down for a while, followed over real HTTP against the fake. The follower's clock and the fake's are one
 // ManualClock; an outage starts and ends when that clock passes its moments.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { PulumiCloudClient, parseStackRef, type Clock } from '../src/cloud/client.js'
-import type { LogEntry, StackRef } from '../src/cloud/types.js'
-import { DeploymentFollower, type FollowOptions, type FollowOutcome } from '../src/follow.js'
+import { PulumiCloudClient, parseStackRef, type Clock } from '../src/pulumi/client.js'
+import type { LogEntry, StackRef } from '../src/pulumi/types.js'
+import { DeploymentFollower, type FollowOptions, type FollowOutcome } from '../src/deployment/follow.js'
 import {
   startFakeCloud,
   ManualClock,

@@ -1,9 +1,9 @@
 // A follower that Pulumi Cloud answers with 429 and Retry-After slows down as told, also once the client has given
 // up retrying a call: over real HTTP against the fake, on virtual time (a simulated ten minutes take milliseconds).
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
-import { PulumiCloudClient, parseStackRef, type Clock } from '../src/cloud/client.js'
-import type { StackRef } from '../src/cloud/types.js'
-import { DeploymentFollower } from '../src/follow.js'
+import { PulumiCloudClient, parseStackRef, type Clock } from '../src/pulumi/client.js'
+import type { StackRef } from '../src/pulumi/types.js'
+import { DeploymentFollower } from '../src/deployment/follow.js'
 import { startFakeCloud, ManualClock, type FakeCloud } from '../test/fake-cloud/index.js'
 
 const STACK = 'acme/web/dev'

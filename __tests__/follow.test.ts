@@ -1,10 +1,10 @@
 // Following a deployment over real HTTP against the fake Pulumi Cloud, on virtual time: the follower's clock and the
 // fake's clock are one ManualClock, so a simulated hour takes milliseconds and no test waits on real time.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { PulumiCloudClient, type Clock } from '../src/cloud/client.js'
-import { parseStackRef } from '../src/cloud/client.js'
-import type { LogEntry, StackRef } from '../src/cloud/types.js'
-import { DeploymentFollower, type FollowOptions } from '../src/follow.js'
+import { PulumiCloudClient, type Clock } from '../src/pulumi/client.js'
+import { parseStackRef } from '../src/pulumi/client.js'
+import type { LogEntry, StackRef } from '../src/pulumi/types.js'
+import { DeploymentFollower, type FollowOptions } from '../src/deployment/follow.js'
 import { startFakeCloud, ManualClock, type FakeCloud, type Scenario } from '../test/fake-cloud/index.js'
 
 const STACK = 'acme/web/dev'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pullRequestToComment, readEventContext } from '../src/github-context.js'
+import { pullRequestToComment, readEventContext } from '../src/github/context.js'
 
 const HEAD_SHA = '1111111111111111111111111111111111111111'
 const MERGE_SHA = '2222222222222222222222222222222222222222'

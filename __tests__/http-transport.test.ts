@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { sendOnce, type AttemptOutcome } from '../src/cloud/http.js'
+import { sendOnce, type AttemptOutcome } from '../src/pulumi/http.js'
 
 interface Seen {
   method: string

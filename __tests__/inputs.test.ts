@@ -1,4 +1,4 @@
-import { InputError, getInputs, type ActionConfig } from '../src/inputs.js'
+import { InputError, getInputs, type ActionConfig } from '../src/config/inputs.js'
 
 const VALID = { stack: 'acme/web/dev', operation: 'update', 'pulumi-access-token': 'pul-0123456789abcdef' }
 

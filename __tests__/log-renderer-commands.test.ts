@@ -1,7 +1,7 @@
 // The deployment log is remote text printed where the GitHub runner acts on `::command::` lines. These tests read
 // the printed log the way the runner does and check that the only commands it would act on are the renderer's.
-import type { LogEntry } from '../src/cloud/types.js'
-import { LogRenderer } from '../src/log-renderer.js'
+import type { LogEntry } from '../src/pulumi/types.js'
+import { LogRenderer } from '../src/deployment/log-renderer.js'
 
 const header = (name: string): LogEntry => ({ header: name, timestamp: '0001-01-01T00:00:00Z' })
 const line = (text: string): LogEntry => ({ line: text, timestamp: '2024-05-01T10:00:00.000Z' })

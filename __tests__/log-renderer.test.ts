@@ -1,5 +1,9 @@
-import type { LogEntry } from '../src/cloud/types.js'
-import { collapseCarriageReturns, LogRenderer, type LogRendererOptions } from '../src/log-renderer.js'
+import type { LogEntry } from '../src/pulumi/types.js'
+import {
+  collapseCarriageReturns,
+  LogRenderer,
+  type LogRendererOptions
+} from '../src/deployment/log-renderer.js'
 
 const HEADER_TIME = '0001-01-01T00:00:00Z'
 const header = (name: string): LogEntry => ({ header: name, timestamp: HEADER_TIME })

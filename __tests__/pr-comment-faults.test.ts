@@ -14,7 +14,7 @@ import {
   createOctokitFactory,
   type CommentTarget,
   type OctokitFactory
-} from '../src/pr-comment.js'
+} from '../src/github/pr-comment.js'
 import { startFakeGitHub } from '../test/fake-github/index.js'
 
 type FakeGitHub = Awaited<ReturnType<typeof startFakeGitHub>>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { PrCommenter, createOctokitFactory, type CommentTarget } from '../src/pr-comment.js'
+import { PrCommenter, createOctokitFactory, type CommentTarget } from '../src/github/pr-comment.js'
 import { startFakeGitHub } from '../test/fake-github/index.js'
 
 type FakeGitHub = Awaited<ReturnType<typeof startFakeGitHub>>

@@ -1,11 +1,11 @@
-import type { DeploymentSettings } from '../src/cloud/types.js'
+import type { DeploymentSettings } from '../src/pulumi/types.js'
 import {
   MIN_SECRET_LENGTH,
   Redactor,
   collectSecrets,
   looksSecretName,
   plainSecretLookingVariables
-} from '../src/secrets.js'
+} from '../src/config/secrets.js'
 
 describe('looksSecretName', () => {
   test.each([

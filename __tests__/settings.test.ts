@@ -1,5 +1,5 @@
-import { InputError } from '../src/inputs.js'
-import { parseSettings, suggestKey } from '../src/settings.js'
+import { InputError } from '../src/config/inputs.js'
+import { parseSettings, suggestKey } from '../src/config/settings.js'
 
 function settingsError(text: string): InputError {
   try {

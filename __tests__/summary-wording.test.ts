@@ -7,7 +7,7 @@ import {
   statusText,
   titleOf,
   type ReportStatus
-} from '../src/report.js'
+} from '../src/report/model.js'
 
 const ALL_STATUSES: ReportStatus[] = [
   'not-started',

@@ -1,5 +1,5 @@
-import type { DeploymentReport } from '../src/report.js'
-import { buildSummary, DEFAULT_OUTPUT_BYTES } from '../src/summary.js'
+import type { DeploymentReport } from '../src/report/model.js'
+import { buildSummary, DEFAULT_OUTPUT_BYTES } from '../src/report/summary.js'
 
 const ONE_MIB = 1024 * 1024
 

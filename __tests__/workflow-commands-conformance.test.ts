@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, jest, test } from '@jest/globals'
 import * as core from '@actions/core'
-import * as ours from '../src/workflow-commands.js'
+import * as ours from '../src/github/workflow-commands.js'
 
 type Commands = Pick<
   typeof ours,

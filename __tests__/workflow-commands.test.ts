@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import * as commands from '../src/workflow-commands.js'
+import * as commands from '../src/github/workflow-commands.js'
 import { readCommandFile } from '../test/harness/run-action.js'
 
 let printed: string[]

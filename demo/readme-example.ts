@@ -2,9 +2,9 @@
 // (the demo's deployments, with their times and identifiers frozen), so the README cannot drift from what users get.
 // `npx tsx demo/readme-example.ts` prints the README's blocks after a change to their wording.
 import { pathToFileURL } from 'node:url'
-import { buildCommentBody } from '../src/comment-body.js'
-import type { DeploymentReport } from '../src/report.js'
-import { buildSummary } from '../src/summary.js'
+import { buildCommentBody } from '../src/report/comment-body.js'
+import type { DeploymentReport } from '../src/report/model.js'
+import { buildSummary } from '../src/report/summary.js'
 
 const STACK = 'acme/website/production'
 const RUN = 'https://github.com/acme/website/actions/runs/16180339887'

@@ -1,369 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dw: () => (/* binding */ createWithoutDuplicates),
-/* harmony export */   nk: () => (/* binding */ parsePulumiTime)
-/* harmony export */ });
-/* unused harmony exports CLOCK_SKEW_TOLERANCE_MS, isCandidate */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1246);
-
-// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
-// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
-// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
-const CLOCK_SKEW_TOLERANCE_MS = 30_000;
-const LOOKUP_PAGE_SIZE = 20;
-const LOOKUP_MAX_PAGES = 5;
-// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
-// compare it. More than that is ambiguous anyway.
-const MAX_COMMIT_CHECKS = 5;
-/**
- * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
- * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
- *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
- *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
- * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
- * - `final`: a 4xx answer; nothing to retry.
- */
-function disposition(failure) {
-    switch (failure.kind) {
-        case 'network':
-            return failure.notSent ? 'resend' : 'look';
-        case 'timeout':
-            return 'look';
-        case 'bad-body':
-            return 'accepted';
-        case 'status':
-            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
-                return 'look';
-            return 'final';
-    }
-}
-/** Creates a deployment, retrying only where that cannot start a second one. */
-async function createWithoutDuplicates(io, stack, request, signal) {
-    let firstSentAt;
-    for (;;) {
-        signal?.throwIfAborted();
-        const sentAt = io.clock.now();
-        firstSentAt ??= sentAt;
-        const attempt = io.budget.countAttempt();
-        const result = await io.sendCreate(signal);
-        if (result.ok)
-            return result.value;
-        const { failure } = result;
-        const kind = disposition(failure);
-        if (kind === 'final')
-            throw io.fail(failure, attempt);
-        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
-        if (kind === 'resend') {
-            if (delay === undefined)
-                throw io.fail(failure, attempt);
-            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; Pulumi Cloud did not process it`);
-            await io.clock.sleep(delay, signal);
-            continue;
-        }
-        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-        // list; otherwise it could be missed and sent a second time.
-        if (delay !== undefined) {
-            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; checking the stack's deployments before sending again`);
-            await io.clock.sleep(delay, signal);
-        }
-        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
-        const [only] = candidates;
-        if (only && candidates.length === 1) {
-            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
-        }
-        if (candidates.length > 1) {
-            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and ${candidates.length} ` +
-                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
-        }
-        if (kind === 'accepted') {
-            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
-        }
-        if (delay === undefined)
-            throw io.fail(failure, attempt);
-    }
-}
-async function findCandidates(io, stack, request, notBefore, failure, signal) {
-    let found = [];
-    try {
-        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
-            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
-            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
-            const oldest = deployments.at(-1);
-            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
-            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
-                break;
-        }
-        const pinned = request.sourceContext?.git?.commit;
-        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
-            const full = [];
-            for (const d of found)
-                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
-            found = full.filter(d => isCandidate(d, request, notBefore));
-        }
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw error;
-        const why = error instanceof Error ? error.message : String(error);
-        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and the stack's deployments ` +
-            `could not be read to check: ${why}`, found.map(asCandidate));
-    }
-    return found.map(asCandidate);
-}
-function asCandidate(d) {
-    return { id: d.id, version: d.version, created: d.created };
-}
-/** Whether a listed deployment could be the one our create started. */
-function isCandidate(d, request, notBefore) {
-    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
-        return false;
-    const created = parsePulumiTime(d.created);
-    if (created !== undefined && created < notBefore)
-        return false;
-    const pinned = request.sourceContext?.git?.commit;
-    const theirs = d.configuration?.source?.git?.commit;
-    if (pinned && theirs && !sameCommit(pinned, theirs))
-        return false;
-    return true;
-}
-// Either side may be abbreviated.
-function sameCommit(a, b) {
-    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-    return x.startsWith(y) || y.startsWith(x);
-}
-/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
-function parsePulumiTime(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
-    if (!match)
-        return undefined;
-    const [, date, time, fraction = '', zone = 'Z'] = match;
-    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-function describeCandidate(c) {
-    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
-}
-function ambiguous(stack, request, why, candidates) {
-    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(stack);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AmbiguousCreateError */ .J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
-        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
-        `does not run twice.`, stack, candidates);
-}
-
-
-/***/ }),
-
-/***/ 1246:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   J$: () => (/* binding */ AmbiguousCreateError),
-/* harmony export */   hy: () => (/* binding */ isRetryableFailure),
-/* harmony export */   ju: () => (/* binding */ formatStackRef),
-/* harmony export */   pb: () => (/* binding */ apiError),
-/* harmony export */   zV: () => (/* binding */ PulumiApiError)
-/* harmony export */ });
-/** A Pulumi Cloud request that failed; `message` is a sentence for the user. Never contains the access token. */
-class PulumiApiError extends Error {
-    status;
-    method;
-    path;
-    serverMessage;
-    stackRef;
-    retryable;
-    attempts;
-    retryAfterMs;
-    constructor(message, details) {
-        super(message);
-        this.name = 'PulumiApiError';
-        this.status = details.status;
-        this.method = details.method;
-        this.path = details.path;
-        this.serverMessage = details.serverMessage;
-        this.stackRef = details.stackRef;
-        this.retryable = details.retryable;
-        this.attempts = details.attempts;
-        this.retryAfterMs = details.retryAfterMs;
-    }
-}
-/**
- * A create whose fate is unknown: it failed after being sent, and the stack's deployments could not settle whether
- * it was processed (none could be read, or more than one could be it). Running again might deploy twice.
- */
-class AmbiguousCreateError extends Error {
-    stackRef;
-    candidates;
-    constructor(message, stackRef, candidates) {
-        super(message);
-        this.name = 'AmbiguousCreateError';
-        this.stackRef = stackRef;
-        this.candidates = candidates;
-    }
-}
-function formatStackRef(s) {
-    return `${s.org}/${s.project}/${s.stack}`;
-}
-function isRetryableFailure(failure) {
-    if (failure.kind !== 'status')
-        return true;
-    return failure.status >= 500 || failure.status === 429 || failure.status === 408;
-}
-/** A short phrase for logs: "HTTP 503", "connection reset (ECONNRESET)". */
-function describeFailure(failure) {
-    switch (failure.kind) {
-        case 'status':
-            return `HTTP ${failure.status}${failure.retryAfterMs !== undefined ? ` (Retry-After ${failure.retryAfterMs} ms)` : ''}`;
-        case 'network':
-            return failure.notSent
-                ? `could not connect (${failure.code})`
-                : `connection failed after sending (${failure.code})`;
-        case 'timeout':
-            return `no answer within ${failure.afterMs} ms`;
-        case 'bad-body':
-            return `HTTP ${failure.status} with an incomplete or unreadable body`;
-    }
-}
-function apiError(failure, ctx, attempts) {
-    return new PulumiApiError(messageFor(failure, ctx, attempts), {
-        status: failure.kind === 'status' || failure.kind === 'bad-body' ? failure.status : 0,
-        method: ctx.method,
-        path: ctx.path,
-        serverMessage: failure.kind === 'status' ? failure.serverMessage : undefined,
-        stackRef: ctx.stackRef,
-        retryable: isRetryableFailure(failure),
-        attempts,
-        retryAfterMs: failure.kind === 'status' ? failure.retryAfterMs : undefined
-    });
-}
-function messageFor(failure, ctx, attempts) {
-    const where = ctx.stackRef
-        ? ` for stack ${formatStackRef(ctx.stackRef)}`
-        : ctx.org
-            ? ` for organization ${ctx.org}`
-            : '';
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    switch (failure.kind) {
-        case 'network':
-            return (`Could not reach Pulumi Cloud at ${origin(ctx.baseUrl)} to ${ctx.action}${where}: ${describeFailure(failure)}` +
-                `${tries}. Check that the Pulumi Cloud URL is right and that the runner's network or proxy lets it through, ` +
-                `then try again.`);
-        case 'timeout':
-            return (`Pulumi Cloud did not answer within ${Math.round(failure.afterMs / 1000)} s when asked to ${ctx.action}${where}` +
-                `${tries}. Pulumi Cloud may be unavailable; try again in a few minutes.`);
-        case 'bad-body':
-            return (`Pulumi Cloud sent an incomplete or unreadable answer (HTTP ${failure.status}) when asked to ${ctx.action}` +
-                `${where}${tries}. Pulumi Cloud may be having trouble; try again in a few minutes.`);
-        case 'status':
-            return statusMessage(failure, ctx, where, tries);
-    }
-}
-function statusMessage(failure, ctx, where, tries) {
-    const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : '';
-    const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : '';
-    const stack = ctx.stackRef ? formatStackRef(ctx.stackRef) : undefined;
-    const org = ctx.stackRef?.org ?? ctx.org;
-    switch (failure.status) {
-        case 400:
-            return (`Pulumi Cloud rejected the request to ${ctx.action}${where} (400 Bad Request): ` +
-                `${failure.serverMessage ?? 'it gave no reason'}. Correct the settings or inputs it names and run again.`);
-        case 401:
-            return (`Pulumi Cloud did not accept the access token (401 Unauthorized) when asked to ${ctx.action}${where}: the ` +
-                `token is missing, invalid or expired. Set the \`pulumi-access-token\` input or the PULUMI_ACCESS_TOKEN ` +
-                `environment variable to a valid Pulumi access token.`);
-        case 402:
-            return (`Pulumi Cloud refused to ${ctx.action}${where} because the organization ${org ?? ''}'s plan does not ` +
-                `include it (402 Payment Required). Pulumi Deployments needs a paid tier, and drift detection and ` +
-                `remediation need Business Critical; upgrade the plan or use another organization.${saidSentence}`);
-        case 403:
-            return (`The Pulumi access token does not have permission to ${ctx.action}${where} (403 Forbidden). Use a token ` +
-                `whose user, team or organization has access to ${stack ? `the stack ${stack}` : `the organization ${org ?? ''}`}` +
-                `${ctx.subject === 'org' && ctx.method !== 'GET' ? '; pausing or resuming an organization needs an organization admin' : ''}.` +
-                saidSentence);
-        case 404:
-            return notFoundMessage(ctx, stack) + saidSentence;
-        case 409:
-            return (`Pulumi Cloud refused to ${ctx.action}${where} because it conflicts with the current state (409 Conflict)` +
-                `${ctx.subject === 'deployment' ? ', for example because the deployment has already finished' : ''}.` +
-                saidSentence);
-        case 429:
-            return (`Pulumi Cloud kept limiting the rate of requests (429 Too Many Requests) when asked to ${ctx.action}${where}` +
-                `${tries}. Wait a few minutes before running again, and run fewer workflows against Pulumi Cloud at once.`);
-        default:
-            if (failure.status >= 500) {
-                return (`Pulumi Cloud is unavailable: it answered HTTP ${failure.status} when asked to ${ctx.action}${where}` +
-                    `${tries}. Try again in a few minutes.${saidSentence}`);
-            }
-            return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`;
-    }
-}
-function notFoundMessage(ctx, stack) {
-    if (ctx.subject === 'deployment' && stack) {
-        return (`Deployment ${ctx.deployment ?? ''} of stack ${stack} was not found (404 Not Found) when asked to ` +
-            `${ctx.action}: it may belong to another stack, or the access token cannot see it.`);
-    }
-    if (ctx.subject === 'org' || !stack) {
-        return (`The Pulumi organization ${ctx.org ?? ''} does not exist, or the access token cannot see it (404 Not Found), ` +
-            `when asked to ${ctx.action}. Check the organization name and the token.`);
-    }
-    return (`The stack ${stack} does not exist in Pulumi Cloud, or the access token cannot see it (404 Not Found), when ` +
-        `asked to ${ctx.action}. Check the stack name (organization/project/stack), create the stack if it is new, and ` +
-        `use a token with access to it.`);
-}
-function origin(baseUrl) {
-    try {
-        return new URL(baseUrl).origin;
-    }
-    catch {
-        return baseUrl;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5520:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   UQ: () => (/* binding */ PULUMI_OPERATIONS)
-/* harmony export */ });
-/* unused harmony exports DEPLOYMENT_STATUSES, TERMINAL_STATUSES */
-// Wire types of the Pulumi Cloud Deployments API, written from spec/deployments-openapi.json (the authority on
-// names and shapes). Only what this action and its fake use is typed; unknown fields pass through untouched.
-const PULUMI_OPERATIONS = [
-    'update',
-    'preview',
-    'refresh',
-    'destroy',
-    'detect-drift',
-    'remediate-drift'
-];
-const DEPLOYMENT_STATUSES = (/* unused pure expression or super */ null && ([
-    'not-started',
-    'accepted',
-    'running',
-    'succeeded',
-    'failed',
-    'skipped'
-]));
-// There is no "cancelled": a cancelled or timed-out deployment ends "failed" (WIRE-NOTES.md).
-const TERMINAL_STATUSES = ['succeeded', 'failed', 'skipped'];
-function isTerminal(status) {
-    return TERMINAL_STATUSES.includes(status);
-}
-
-
-/***/ }),
-
-/***/ 7607:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -460,7 +98,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7694);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6746);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -470,7 +108,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7694:
+/***/ 6746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -479,7 +117,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// NAMESPACE OBJECT: ./src/workflow-commands.ts
+// NAMESPACE OBJECT: ./src/github/workflow-commands.ts
 var workflow_commands_namespaceObject = {};
 __nccwpck_require__.r(workflow_commands_namespaceObject);
 __nccwpck_require__.d(workflow_commands_namespaceObject, {
@@ -500,7 +138,7 @@ __nccwpck_require__.d(workflow_commands_namespaceObject, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/workflow-commands.ts
+;// CONCATENATED MODULE: ./src/github/workflow-commands.ts
 // The runner's side of GitHub's workflow commands, as documented for action authors: `::command key=value::message`
 // lines on stdout, and `name<<delimiter` entries appended to the GITHUB_OUTPUT and GITHUB_STATE files.
 //
@@ -589,7 +227,7 @@ function setFailed(message) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/action/version.ts
 // A constant rather than a read of package.json: the action runs as a single ncc bundle, where package.json is not
 // beside it. A test keeps the two in step.
 const ACTION_VERSION = '0.1.0';
@@ -599,15 +237,15 @@ function defaultUserAgent() {
     return `${ACTION_NAME}/${ACTION_VERSION}`;
 }
 
-// EXTERNAL MODULE: ./src/cloud/create.ts
-var create = __nccwpck_require__(2445);
-// EXTERNAL MODULE: ./src/cloud/errors.ts
-var errors = __nccwpck_require__(1246);
+// EXTERNAL MODULE: ./src/pulumi/create.ts
+var create = __nccwpck_require__(4476);
+// EXTERNAL MODULE: ./src/pulumi/errors.ts
+var errors = __nccwpck_require__(9863);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/cloud/http.ts
+;// CONCATENATED MODULE: ./src/pulumi/http.ts
 
 
 // Errors raised before a connection exists: the request never left the runner.
@@ -754,7 +392,7 @@ function deploymentConsoleUrl(baseUrl, stack, version) {
     return `${origin}${encodePath(stack.org, stack.project, stack.stack, 'deployments', version)}`;
 }
 
-;// CONCATENATED MODULE: ./src/cloud/retry.ts
+;// CONCATENATED MODULE: ./src/pulumi/retry.ts
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -834,7 +472,7 @@ function parseRetryAfter(value, nowMs) {
     return Math.max(date - nowMs, 0);
 }
 
-;// CONCATENATED MODULE: ./src/cloud/outcome.ts
+;// CONCATENATED MODULE: ./src/pulumi/response.ts
 
 /** Sorts what one attempt produced into a value or a failure. `token` is removed from any server message. */
 function interpretOutcome(outcome, expectJson, token, nowMs) {
@@ -877,7 +515,7 @@ function serverMessage(body, token) {
     return clean.trim().slice(0, 500);
 }
 
-;// CONCATENATED MODULE: ./src/cloud/client.ts
+;// CONCATENATED MODULE: ./src/pulumi/client.ts
 
 
 
@@ -1143,9 +781,9 @@ function listQuery(q) {
     return { page: q?.page, pageSize: q?.pageSize, asc: q?.asc, status: q?.status };
 }
 
-// EXTERNAL MODULE: ./src/cloud/types.ts
-var types = __nccwpck_require__(5520);
-;// CONCATENATED MODULE: ./src/commit-pin.ts
+// EXTERNAL MODULE: ./src/pulumi/types.ts
+var types = __nccwpck_require__(4203);
+;// CONCATENATED MODULE: ./src/github/commit-pin.ts
 /**
  * Whether resolveCommitPin needs the stack's deployment settings, so the orchestrator can skip fetching them when the
  * request's own settings decide, the mode is not auto, or the stack's settings are not inherited.
@@ -1321,7 +959,7 @@ function commit_pin_short(sha) {
     return sha.slice(0, 7);
 }
 
-;// CONCATENATED MODULE: ./src/github-context.ts
+;// CONCATENATED MODULE: ./src/github/context.ts
 // The triggering event, read from the variables and the event payload file the runner provides. Read directly
 // rather than through @actions/github's context so it can be driven by a plain environment object in tests.
 
@@ -1393,9 +1031,9 @@ function withoutTrailingSlash(url) {
     return url.replace(/\/+$/, '');
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
-;// CONCATENATED MODULE: ./src/secrets.ts
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+;// CONCATENATED MODULE: ./src/config/secrets.ts
 // Words that make a variable's value secret wherever they appear in its name.
 const SECRET_WORDS = new Set([
     'SECRET',
@@ -1619,7 +1257,7 @@ function escapeRegExp(text) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/generated/request-schema.ts
+;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
 // Generated by script/generate-schema.mjs from spec/deployments-openapi.json. Do not edit by hand.
 const SETTINGS_INPUT_KEYS = (/* unused pure expression or super */ null && ([
     'sourceContext',
@@ -1878,7 +1516,7 @@ const settingsInputSchema = {
 };
 const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs };
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/config/settings.ts
 // The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
 // the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
 // sentence that names where the mistake is and what was expected.
@@ -1895,7 +1533,7 @@ let ajvInstance;
  * parseSettings itself stays synchronous.
  */
 async function loadSettingsParser() {
-    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1860));
+    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
 }
 // Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
 function settingsLibraries() {
@@ -2174,7 +1812,7 @@ function code(text) {
     return `\`${text}\``;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
 
@@ -2426,7 +2064,7 @@ function quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-;// CONCATENATED MODULE: ./src/pr-comment.ts
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 // Finds, creates and updates this action's sticky comment on a pull request. The body comes from
 // comment-body.ts; this module owns the GitHub side: which comment is ours, paging, retries, and turning every
 // failure into a warning, because a comment that cannot be written must never fail the deployment step.
@@ -2664,7 +2302,7 @@ function describeFailure(error, target, body) {
     return `${what}: ${said}. ${unaffected}`;
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/github/runner.ts
 
 
 const githubRunner = {
@@ -2690,7 +2328,7 @@ const githubRunner = {
     setFailed: m => setFailed(m)
 };
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/action/state.ts
 /** Names of the values the main step leaves for the post step in the runner's state file. */
 const STATE = {
     deploymentId: 'deploymentId',
@@ -2700,7 +2338,7 @@ const STATE = {
     handled: 'handled'
 };
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/action/cancellation.ts
 
 
 // A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
@@ -2809,7 +2447,7 @@ class Cancellation {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run-deployment.ts
+;// CONCATENATED MODULE: ./src/action/run.ts
 
 
 
@@ -2951,7 +2589,7 @@ async function deploy(config, redactor, deps) {
         runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort));
         announce(config, created, runner);
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 6586));
+        const stage = await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 9916));
         const commenter = makeCommenter(config, ctx, deps, runner, stage);
         const base = {
             stack: config.stackName,
@@ -3075,7 +2713,7 @@ function closeLogFile(stream) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/post.ts
+;// CONCATENATED MODULE: ./src/action/post.ts
 
 
 
@@ -3142,6 +2780,368 @@ async function run() {
     // A cancelled step must end within seconds, whatever sockets or timers are still open.
     if (cancelled)
         process.exit();
+}
+
+
+/***/ }),
+
+/***/ 4476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dw: () => (/* binding */ createWithoutDuplicates),
+/* harmony export */   nk: () => (/* binding */ parsePulumiTime)
+/* harmony export */ });
+/* unused harmony exports CLOCK_SKEW_TOLERANCE_MS, isCandidate */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
+
+// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
+// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
+// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
+const CLOCK_SKEW_TOLERANCE_MS = 30_000;
+const LOOKUP_PAGE_SIZE = 20;
+const LOOKUP_MAX_PAGES = 5;
+// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
+// compare it. More than that is ambiguous anyway.
+const MAX_COMMIT_CHECKS = 5;
+/**
+ * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
+ *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
+ *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
+ * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
+ * - `final`: a 4xx answer; nothing to retry.
+ */
+function disposition(failure) {
+    switch (failure.kind) {
+        case 'network':
+            return failure.notSent ? 'resend' : 'look';
+        case 'timeout':
+            return 'look';
+        case 'bad-body':
+            return 'accepted';
+        case 'status':
+            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
+                return 'look';
+            return 'final';
+    }
+}
+/** Creates a deployment, retrying only where that cannot start a second one. */
+async function createWithoutDuplicates(io, stack, request, signal) {
+    let firstSentAt;
+    for (;;) {
+        signal?.throwIfAborted();
+        const sentAt = io.clock.now();
+        firstSentAt ??= sentAt;
+        const attempt = io.budget.countAttempt();
+        const result = await io.sendCreate(signal);
+        if (result.ok)
+            return result.value;
+        const { failure } = result;
+        const kind = disposition(failure);
+        if (kind === 'final')
+            throw io.fail(failure, attempt);
+        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
+        if (kind === 'resend') {
+            if (delay === undefined)
+                throw io.fail(failure, attempt);
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; Pulumi Cloud did not process it`);
+            await io.clock.sleep(delay, signal);
+            continue;
+        }
+        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
+        // list; otherwise it could be missed and sent a second time.
+        if (delay !== undefined) {
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; checking the stack's deployments before sending again`);
+            await io.clock.sleep(delay, signal);
+        }
+        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
+        const [only] = candidates;
+        if (only && candidates.length === 1) {
+            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
+        }
+        if (candidates.length > 1) {
+            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and ${candidates.length} ` +
+                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
+        }
+        if (kind === 'accepted') {
+            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
+                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
+        }
+        if (delay === undefined)
+            throw io.fail(failure, attempt);
+    }
+}
+async function findCandidates(io, stack, request, notBefore, failure, signal) {
+    let found = [];
+    try {
+        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
+            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
+            const oldest = deployments.at(-1);
+            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
+            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
+                break;
+        }
+        const pinned = request.sourceContext?.git?.commit;
+        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
+            const full = [];
+            for (const d of found)
+                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
+            found = full.filter(d => isCandidate(d, request, notBefore));
+        }
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and the stack's deployments ` +
+            `could not be read to check: ${why}`, found.map(asCandidate));
+    }
+    return found.map(asCandidate);
+}
+function asCandidate(d) {
+    return { id: d.id, version: d.version, created: d.created };
+}
+/** Whether a listed deployment could be the one our create started. */
+function isCandidate(d, request, notBefore) {
+    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
+        return false;
+    const created = parsePulumiTime(d.created);
+    if (created !== undefined && created < notBefore)
+        return false;
+    const pinned = request.sourceContext?.git?.commit;
+    const theirs = d.configuration?.source?.git?.commit;
+    if (pinned && theirs && !sameCommit(pinned, theirs))
+        return false;
+    return true;
+}
+// Either side may be abbreviated.
+function sameCommit(a, b) {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x.startsWith(y) || y.startsWith(x);
+}
+/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
+function parsePulumiTime(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const [, date, time, fraction = '', zone = 'Z'] = match;
+    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+function describeCandidate(c) {
+    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
+}
+function ambiguous(stack, request, why, candidates) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(stack);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AmbiguousCreateError */ .J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
+        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
+        `does not run twice.`, stack, candidates);
+}
+
+
+/***/ }),
+
+/***/ 9863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   J$: () => (/* binding */ AmbiguousCreateError),
+/* harmony export */   hy: () => (/* binding */ isRetryableFailure),
+/* harmony export */   ju: () => (/* binding */ formatStackRef),
+/* harmony export */   pb: () => (/* binding */ apiError),
+/* harmony export */   zV: () => (/* binding */ PulumiApiError)
+/* harmony export */ });
+/** A Pulumi Cloud request that failed; `message` is a sentence for the user. Never contains the access token. */
+class PulumiApiError extends Error {
+    status;
+    method;
+    path;
+    serverMessage;
+    stackRef;
+    retryable;
+    attempts;
+    retryAfterMs;
+    constructor(message, details) {
+        super(message);
+        this.name = 'PulumiApiError';
+        this.status = details.status;
+        this.method = details.method;
+        this.path = details.path;
+        this.serverMessage = details.serverMessage;
+        this.stackRef = details.stackRef;
+        this.retryable = details.retryable;
+        this.attempts = details.attempts;
+        this.retryAfterMs = details.retryAfterMs;
+    }
+}
+/**
+ * A create whose fate is unknown: it failed after being sent, and the stack's deployments could not settle whether
+ * it was processed (none could be read, or more than one could be it). Running again might deploy twice.
+ */
+class AmbiguousCreateError extends Error {
+    stackRef;
+    candidates;
+    constructor(message, stackRef, candidates) {
+        super(message);
+        this.name = 'AmbiguousCreateError';
+        this.stackRef = stackRef;
+        this.candidates = candidates;
+    }
+}
+function formatStackRef(s) {
+    return `${s.org}/${s.project}/${s.stack}`;
+}
+function isRetryableFailure(failure) {
+    if (failure.kind !== 'status')
+        return true;
+    return failure.status >= 500 || failure.status === 429 || failure.status === 408;
+}
+/** A short phrase for logs: "HTTP 503", "connection reset (ECONNRESET)". */
+function describeFailure(failure) {
+    switch (failure.kind) {
+        case 'status':
+            return `HTTP ${failure.status}${failure.retryAfterMs !== undefined ? ` (Retry-After ${failure.retryAfterMs} ms)` : ''}`;
+        case 'network':
+            return failure.notSent
+                ? `could not connect (${failure.code})`
+                : `connection failed after sending (${failure.code})`;
+        case 'timeout':
+            return `no answer within ${failure.afterMs} ms`;
+        case 'bad-body':
+            return `HTTP ${failure.status} with an incomplete or unreadable body`;
+    }
+}
+function apiError(failure, ctx, attempts) {
+    return new PulumiApiError(messageFor(failure, ctx, attempts), {
+        status: failure.kind === 'status' || failure.kind === 'bad-body' ? failure.status : 0,
+        method: ctx.method,
+        path: ctx.path,
+        serverMessage: failure.kind === 'status' ? failure.serverMessage : undefined,
+        stackRef: ctx.stackRef,
+        retryable: isRetryableFailure(failure),
+        attempts,
+        retryAfterMs: failure.kind === 'status' ? failure.retryAfterMs : undefined
+    });
+}
+function messageFor(failure, ctx, attempts) {
+    const where = ctx.stackRef
+        ? ` for stack ${formatStackRef(ctx.stackRef)}`
+        : ctx.org
+            ? ` for organization ${ctx.org}`
+            : '';
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    switch (failure.kind) {
+        case 'network':
+            return (`Could not reach Pulumi Cloud at ${origin(ctx.baseUrl)} to ${ctx.action}${where}: ${describeFailure(failure)}` +
+                `${tries}. Check that the Pulumi Cloud URL is right and that the runner's network or proxy lets it through, ` +
+                `then try again.`);
+        case 'timeout':
+            return (`Pulumi Cloud did not answer within ${Math.round(failure.afterMs / 1000)} s when asked to ${ctx.action}${where}` +
+                `${tries}. Pulumi Cloud may be unavailable; try again in a few minutes.`);
+        case 'bad-body':
+            return (`Pulumi Cloud sent an incomplete or unreadable answer (HTTP ${failure.status}) when asked to ${ctx.action}` +
+                `${where}${tries}. Pulumi Cloud may be having trouble; try again in a few minutes.`);
+        case 'status':
+            return statusMessage(failure, ctx, where, tries);
+    }
+}
+function statusMessage(failure, ctx, where, tries) {
+    const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : '';
+    const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : '';
+    const stack = ctx.stackRef ? formatStackRef(ctx.stackRef) : undefined;
+    const org = ctx.stackRef?.org ?? ctx.org;
+    switch (failure.status) {
+        case 400:
+            return (`Pulumi Cloud rejected the request to ${ctx.action}${where} (400 Bad Request): ` +
+                `${failure.serverMessage ?? 'it gave no reason'}. Correct the settings or inputs it names and run again.`);
+        case 401:
+            return (`Pulumi Cloud did not accept the access token (401 Unauthorized) when asked to ${ctx.action}${where}: the ` +
+                `token is missing, invalid or expired. Set the \`pulumi-access-token\` input or the PULUMI_ACCESS_TOKEN ` +
+                `environment variable to a valid Pulumi access token.`);
+        case 402:
+            return (`Pulumi Cloud refused to ${ctx.action}${where} because the organization ${org ?? ''}'s plan does not ` +
+                `include it (402 Payment Required). Pulumi Deployments needs a paid tier, and drift detection and ` +
+                `remediation need Business Critical; upgrade the plan or use another organization.${saidSentence}`);
+        case 403:
+            return (`The Pulumi access token does not have permission to ${ctx.action}${where} (403 Forbidden). Use a token ` +
+                `whose user, team or organization has access to ${stack ? `the stack ${stack}` : `the organization ${org ?? ''}`}` +
+                `${ctx.subject === 'org' && ctx.method !== 'GET' ? '; pausing or resuming an organization needs an organization admin' : ''}.` +
+                saidSentence);
+        case 404:
+            return notFoundMessage(ctx, stack) + saidSentence;
+        case 409:
+            return (`Pulumi Cloud refused to ${ctx.action}${where} because it conflicts with the current state (409 Conflict)` +
+                `${ctx.subject === 'deployment' ? ', for example because the deployment has already finished' : ''}.` +
+                saidSentence);
+        case 429:
+            return (`Pulumi Cloud kept limiting the rate of requests (429 Too Many Requests) when asked to ${ctx.action}${where}` +
+                `${tries}. Wait a few minutes before running again, and run fewer workflows against Pulumi Cloud at once.`);
+        default:
+            if (failure.status >= 500) {
+                return (`Pulumi Cloud is unavailable: it answered HTTP ${failure.status} when asked to ${ctx.action}${where}` +
+                    `${tries}. Try again in a few minutes.${saidSentence}`);
+            }
+            return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`;
+    }
+}
+function notFoundMessage(ctx, stack) {
+    if (ctx.subject === 'deployment' && stack) {
+        return (`Deployment ${ctx.deployment ?? ''} of stack ${stack} was not found (404 Not Found) when asked to ` +
+            `${ctx.action}: it may belong to another stack, or the access token cannot see it.`);
+    }
+    if (ctx.subject === 'org' || !stack) {
+        return (`The Pulumi organization ${ctx.org ?? ''} does not exist, or the access token cannot see it (404 Not Found), ` +
+            `when asked to ${ctx.action}. Check the organization name and the token.`);
+    }
+    return (`The stack ${stack} does not exist in Pulumi Cloud, or the access token cannot see it (404 Not Found), when ` +
+        `asked to ${ctx.action}. Check the stack name (organization/project/stack), create the stack if it is new, and ` +
+        `use a token with access to it.`);
+}
+function origin(baseUrl) {
+    try {
+        return new URL(baseUrl).origin;
+    }
+    catch {
+        return baseUrl;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   UQ: () => (/* binding */ PULUMI_OPERATIONS)
+/* harmony export */ });
+/* unused harmony exports DEPLOYMENT_STATUSES, TERMINAL_STATUSES */
+// Wire types of the Pulumi Cloud Deployments API, written from spec/deployments-openapi.json (the authority on
+// names and shapes). Only what this action and its fake use is typed; unknown fields pass through untouched.
+const PULUMI_OPERATIONS = [
+    'update',
+    'preview',
+    'refresh',
+    'destroy',
+    'detect-drift',
+    'remediate-drift'
+];
+const DEPLOYMENT_STATUSES = (/* unused pure expression or super */ null && ([
+    'not-started',
+    'accepted',
+    'running',
+    'succeeded',
+    'failed',
+    'skipped'
+]));
+// There is no "cancelled": a cancelled or timed-out deployment ends "failed" (WIRE-NOTES.md).
+const TERMINAL_STATUSES = ['succeeded', 'failed', 'skipped'];
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
 }
 
 

@@ -1,4 +1,4 @@
-// Generates src/generated/request-schema.ts from spec/deployments-openapi.json: the JSON schema of a create
+// Generates src/config/generated/request-schema.ts from spec/deployments-openapi.json: the JSON schema of a create
 // request, with every component it references, for the action's `settings` input and the fake's request check.
 //
 // The OpenAPI document describes what the service's Go types decode; the schema here adds what Pulumi's own
@@ -83,5 +83,5 @@ const body =
   `const $defs = ${JSON.stringify(defs)}\n\n` +
   `export const settingsInputSchema = { ...${JSON.stringify(settingsInput)}, $defs }\n\n` +
   `export const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs }\n`
-writeFileSync(`${root}/src/generated/request-schema.ts`, body)
-console.log(`wrote src/generated/request-schema.ts (${Object.keys(defs).length} definitions)`)
+writeFileSync(`${root}/src/config/generated/request-schema.ts`, body)
+console.log(`wrote src/config/generated/request-schema.ts (${Object.keys(defs).length} definitions)`)

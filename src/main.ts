@@ -1,6 +1,6 @@
-import * as core from './workflow-commands.js'
-import { runMain } from './run-deployment.js'
-import { runPost } from './post.js'
+import * as core from './github/workflow-commands.js'
+import { runMain } from './action/run.js'
+import { runPost } from './action/post.js'
 
 // GitHub runs dist/index.js twice: as the main step and, when the job is cancelled, as the post step. The state
 // file tells them apart: the main step marks it before anything else.

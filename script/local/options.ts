@@ -2,7 +2,7 @@
 // pasted into a workflow's `with:` block unchanged, plus the few things a workflow run would otherwise provide.
 import { existsSync, readFileSync } from 'node:fs'
 import type { InputSpec } from '../../demo/action-process.js'
-import { suggestKey } from '../../src/settings.js'
+import { suggestKey } from '../../src/config/settings.js'
 
 export interface LocalOptions {
   help: boolean

@@ -1,6 +1,6 @@
 // Pieces the job summary and the pull-request comment share: the change table and the blocks of log text.
 import stripAnsi from 'strip-ansi'
-import { changeLabel, orderedKinds, type ChangeSummary } from '../changes.js'
+import { changeLabel, orderedKinds, type ChangeSummary } from '../deployment/changes.js'
 import { fitToBudget, type LineMeasure } from './fit.js'
 import { escapeHtml, escapeInline, formatCount, link, safeUrl } from './markup.js'
 

@@ -1,6 +1,6 @@
 // What one chaos run does, drawn from its seed: the operation, how the deployment ends, the shape of its log, and
 // the share of requests that fail. The same seed always gives the same plan.
-import type { PulumiOperation } from '../../src/cloud/types.js'
+import type { PulumiOperation } from '../../src/pulumi/types.js'
 import { pulumiScenario, type Scenario } from '../fake-cloud/index.js'
 import { SeededRandom } from '../fake-cloud/random.js'
 

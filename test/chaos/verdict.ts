@@ -1,7 +1,7 @@
 // Whether a chaos run ended as it must. A run either completes (the right status and exit code, every log line
 // once and in order, exactly one deployment) or gives up, which is right only when the record shows that one call
 // really failed on every attempt the client makes.
-import { DEFAULT_RETRY } from '../../src/cloud/retry.js'
+import { DEFAULT_RETRY } from '../../src/pulumi/retry.js'
 import type { EndpointName, RecordedRequest } from '../fake-cloud/index.js'
 import { commands } from '../harness/run-action.js'
 import { expectedLogLines, printedLogLines, type PrintedLine } from './log-lines.js'

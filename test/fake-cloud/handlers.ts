@@ -4,7 +4,7 @@ import {
   type DeploymentStatus,
   type OrgDeploymentsMetadata,
   type PulumiOperation
-} from '../../src/cloud/types.js'
+} from '../../src/pulumi/types.js'
 import { ApiError } from './errors.js'
 import { stepLogs, streamLogs } from './logs.js'
 import type { RouteMatch } from './routes.js'

@@ -1,6 +1,6 @@
 // A fake Pulumi Cloud Deployments API: a real HTTP server with scripted deployments on a controllable clock,
 // and faults on demand. See docs/ARCHITECTURE.md; the behaviour follows spec/.
-import type { DeploymentSettings } from '../../src/cloud/types.js'
+import type { DeploymentSettings } from '../../src/pulumi/types.js'
 import { realClock } from './clock.js'
 import { FaultInjector } from './faults.js'
 import type { HandlerContext } from './handlers.js'

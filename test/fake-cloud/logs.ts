@@ -1,5 +1,5 @@
 // Deployment logs in both of the API's modes: streaming (continuation tokens) and per step (offsets).
-import type { LogEntry, StepLogsResponse, StreamLogsResponse } from '../../src/cloud/types.js'
+import type { LogEntry, StepLogsResponse, StreamLogsResponse } from '../../src/pulumi/types.js'
 import { ApiError } from './errors.js'
 import { isPlainObject, type JsonObject } from './settings-merge.js'
 import type { DeploymentRecord } from './state.js'

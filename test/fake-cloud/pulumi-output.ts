@@ -1,5 +1,5 @@
 // Text that looks like what the Pulumi CLI and the deployment executor print, written for this fake.
-import type { PulumiOperation } from '../../src/cloud/types.js'
+import type { PulumiOperation } from '../../src/pulumi/types.js'
 import type { LineBlock } from './types.js'
 
 export type ChangeKind = 'create' | 'update' | 'replace' | 'delete'

@@ -1,4 +1,4 @@
-import type { PulumiOperation } from '../../src/cloud/types.js'
+import type { PulumiOperation } from '../../src/pulumi/types.js'
 import {
   downloadProgress,
   formatDuration,

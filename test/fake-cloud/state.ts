@@ -1,4 +1,4 @@
-import type { DeploymentSettings, PulumiOperation, StackRef } from '../../src/cloud/types.js'
+import type { DeploymentSettings, PulumiOperation, StackRef } from '../../src/pulumi/types.js'
 import type { FakeClock } from './clock.js'
 import { ApiError } from './errors.js'
 import type { SeededRandom } from './random.js'

@@ -1,4 +1,4 @@
-import type { DeploymentStatus, PulumiOperation, StepStatus } from '../../src/cloud/types.js'
+import type { DeploymentStatus, PulumiOperation, StepStatus } from '../../src/pulumi/types.js'
 import { StepLines } from './step-lines.js'
 import type { Scenario } from './types.js'
 

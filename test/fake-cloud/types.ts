@@ -1,4 +1,4 @@
-import type { DeploymentSettings, DeploymentStatus, PulumiOperation } from '../../src/cloud/types.js'
+import type { DeploymentSettings, DeploymentStatus, PulumiOperation } from '../../src/pulumi/types.js'
 import type { FakeClock } from './clock.js'
 import type { FaultInjector } from './faults.js'
 

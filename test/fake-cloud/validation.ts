@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { createDeploymentRequestSchema } from '../../src/generated/request-schema.js'
+import { createDeploymentRequestSchema } from '../../src/config/generated/request-schema.js'
 import { isPlainObject, type JsonObject } from './settings-merge.js'
 
 type SchemaNode = Record<string, unknown>

@@ -5,7 +5,7 @@ import type {
   DeploymentNestedUpdate,
   DeploymentSnapshot,
   UserInfo
-} from '../../src/cloud/types.js'
+} from '../../src/pulumi/types.js'
 import { isPlainObject, type JsonObject } from './settings-merge.js'
 import type { DeploymentRecord } from './state.js'
 

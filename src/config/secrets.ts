@@ -1,7 +1,7 @@
 // Which values must never appear in what the action writes itself (logs it relays, the job summary, the pull-request
 // comment), and a Redactor that removes them. GitHub masks the secrets it knows about in the log, but not in a
 // comment posted through the API, and it cannot know about values that reach the action only through `settings`.
-import type { DeploymentSettings } from './cloud/types.js'
+import type { DeploymentSettings } from '../pulumi/types.js'
 
 // Words that make a variable's value secret wherever they appear in its name.
 const SECRET_WORDS = new Set([

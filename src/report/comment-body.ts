@@ -7,9 +7,9 @@ import {
   escapedLength,
   linesBlock,
   reportLinks
-} from './report/sections.js'
-import { formatDuration } from './duration.js'
-import { escapeInline, link } from './report/markup.js'
+} from './sections.js'
+import { formatDuration } from '../config/duration.js'
+import { escapeInline, link } from './markup.js'
 import {
   isInProgress,
   operationLabel,
@@ -17,9 +17,9 @@ import {
   statusIcon,
   titleOf,
   type DeploymentReport
-} from './report.js'
+} from './model.js'
 
-export { fitToBudget, type FittedLines } from './report/fit.js'
+export { fitToBudget, type FittedLines } from './fit.js'
 
 export const COMMENT_MARKER_PREFIX = '<!-- pulumi-deployments:v1'
 

@@ -1,8 +1,8 @@
 // The one model every report (job summary, pull-request comment, outputs) is built from, and the wording of each
 // status, kept here so the summary and the comment can never describe the same deployment differently.
-import type { ChangeSummary } from './changes.js'
-import type { DeploymentStatus, PulumiOperation, StepStatus } from './cloud/types.js'
-import type { StepCapture } from './log-renderer.js'
+import type { ChangeSummary } from '../deployment/changes.js'
+import type { DeploymentStatus, PulumiOperation, StepStatus } from '../pulumi/types.js'
+import type { StepCapture } from '../deployment/log-renderer.js'
 
 /** Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, or it did not wait. */
 export type ReportStatus = DeploymentStatus | 'timed-out' | 'cancelled' | 'created'

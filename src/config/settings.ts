@@ -3,7 +3,7 @@
 // sentence that names where the mistake is and what was expected.
 import { createRequire } from 'node:module'
 import type { ErrorObject, ValidateFunction } from 'ajv'
-import type { DeploymentSettings } from './cloud/types.js'
+import type { DeploymentSettings } from '../pulumi/types.js'
 import { InputError } from './inputs.js'
 import { settingsInputSchema } from './generated/request-schema.js'
 

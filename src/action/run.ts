@@ -1,26 +1,26 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PulumiCloudClient, systemClock, type ClientOptions, type Clock } from './cloud/client.js'
-import type { CreateResult } from './cloud/create.js'
-import { AmbiguousCreateError, PulumiApiError } from './cloud/errors.js'
+import { PulumiCloudClient, systemClock, type ClientOptions, type Clock } from '../pulumi/client.js'
+import type { CreateResult } from '../pulumi/create.js'
+import { AmbiguousCreateError, PulumiApiError } from '../pulumi/errors.js'
 import {
   isTerminal,
   type CreateDeploymentRequest,
   type CreateDeploymentResponse,
   type Deployment,
   type DeploymentSettings
-} from './cloud/types.js'
-import { applyCommitPin, needsStackSettings, resolveCommitPin } from './commit-pin.js'
-import type { FollowOutcome } from './follow.js'
-import { readEventContext, pullRequestToComment, type EventContext } from './github-context.js'
-import { readInputs, InputError, type ActionConfig, type InputReader } from './inputs.js'
-import { PrCommenter, createOctokitFactory, type OctokitFactory } from './pr-comment.js'
-import { plainSecretLookingVariables, Redactor } from './secrets.js'
-import { githubRunner, type RunnerIO } from './runner.js'
+} from '../pulumi/types.js'
+import { applyCommitPin, needsStackSettings, resolveCommitPin } from '../github/commit-pin.js'
+import type { FollowOutcome } from '../deployment/follow.js'
+import { readEventContext, pullRequestToComment, type EventContext } from '../github/context.js'
+import { readInputs, InputError, type ActionConfig, type InputReader } from '../config/inputs.js'
+import { PrCommenter, createOctokitFactory, type OctokitFactory } from '../github/pr-comment.js'
+import { plainSecretLookingVariables, Redactor } from '../config/secrets.js'
+import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { STATE } from './state.js'
 import { Cancellation, cancelIfWanted } from './cancellation.js'
-import type { DeploymentReport } from './report.js'
+import type { DeploymentReport } from '../report/model.js'
 
 /** Loaded once a deployment exists (see deployment-stage.ts). */
 type Stage = typeof import('./deployment-stage.js')

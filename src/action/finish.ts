@@ -1,12 +1,12 @@
-import type { Deployment } from './cloud/types.js'
-import { describeChanges, hasChanges } from './changes.js'
-import { buildCommentBody } from './comment-body.js'
-import type { ActionConfig } from './inputs.js'
-import type { PrCommenter } from './pr-comment.js'
-import type { DeploymentReport } from './report.js'
-import type { RunnerIO } from './runner.js'
-import type { Redactor } from './secrets.js'
-import { buildSummary } from './summary.js'
+import type { Deployment } from '../pulumi/types.js'
+import { describeChanges, hasChanges } from '../deployment/changes.js'
+import { buildCommentBody } from '../report/comment-body.js'
+import type { ActionConfig } from '../config/inputs.js'
+import type { PrCommenter } from '../github/pr-comment.js'
+import type { DeploymentReport } from '../report/model.js'
+import type { RunnerIO } from '../github/runner.js'
+import type { Redactor } from '../config/secrets.js'
+import { buildSummary } from '../report/summary.js'
 
 export interface OutcomeInput {
   config: ActionConfig

@@ -1,12 +1,12 @@
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
-import * as core from './workflow-commands.js'
+import * as core from '../github/workflow-commands.js'
 import {
   PULUMI_OPERATIONS,
   type DeploymentSettings,
   type PulumiOperation,
   type StackRef
-} from './cloud/types.js'
+} from '../pulumi/types.js'
 import { DurationError, parseDuration } from './duration.js'
 import { collectSecrets } from './secrets.js'
 import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'

@@ -1,9 +1,9 @@
-import { parsePulumiTime } from './cloud/create.js'
-import type { Deployment, DeploymentJob } from './cloud/types.js'
-import type { FollowOutcome } from './follow.js'
-import type { LogRenderer } from './log-renderer.js'
-import type { DeploymentReport, StepReport } from './report.js'
-import { formatDuration } from './duration.js'
+import { parsePulumiTime } from '../pulumi/create.js'
+import type { Deployment, DeploymentJob } from '../pulumi/types.js'
+import type { FollowOutcome } from '../deployment/follow.js'
+import type { LogRenderer } from '../deployment/log-renderer.js'
+import type { DeploymentReport, StepReport } from './model.js'
+import { formatDuration } from '../config/duration.js'
 
 const FAILED_STEP_LINES = 30
 

@@ -1,12 +1,12 @@
-import type { Clock, PulumiCloudClient } from './cloud/client.js'
-import { PulumiApiError } from './cloud/errors.js'
+import type { Clock, PulumiCloudClient } from '../pulumi/client.js'
+import { PulumiApiError } from '../pulumi/errors.js'
 import {
   isTerminal,
   type Deployment,
   type DeploymentStatus,
   type LogEntry,
   type StackRef
-} from './cloud/types.js'
+} from '../pulumi/types.js'
 
 /** The calls following a deployment needs; a subset of the client, so tests can count or script them. */
 export type FollowApi = Pick<PulumiCloudClient, 'getDeployment' | 'streamLogs' | 'getStackMetadata'>

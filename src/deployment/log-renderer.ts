@@ -6,7 +6,7 @@
 // becomes one string and one write, and only a bounded head and tail of each step are kept.
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
-import type { LogEntry, PulumiOperation } from './cloud/types.js'
+import type { LogEntry, PulumiOperation } from '../pulumi/types.js'
 
 export interface LogRendererOptions {
   /** The workflow log (process.stdout.write in production); called once per push with everything it printed. */

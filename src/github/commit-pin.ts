@@ -1,9 +1,9 @@
 // Whether a deployment is pinned to a commit, to which, and why. Without a pin, Pulumi Deployments checks out the
 // branch named in the stack's settings, which may have moved on (or never held the pull request's change): pinning
 // the event's commit makes the deployment run exactly the code that triggered the workflow.
-import type { DeploymentSettings, SourceContextGit } from './cloud/types.js'
-import type { EventContext } from './github-context.js'
-import type { CommitMode } from './inputs.js'
+import type { DeploymentSettings, SourceContextGit } from '../pulumi/types.js'
+import type { EventContext } from './context.js'
+import type { CommitMode } from '../config/inputs.js'
 
 export interface CommitPin {
   /** The commit to send as `sourceContext.git.commit`; absent when the deployment is left alone. */

@@ -1,7 +1,7 @@
-import { PulumiCloudClient, parseStackRef, systemClock } from './cloud/client.js'
-import { PulumiApiError } from './cloud/errors.js'
-import { readInputs, InputError } from './inputs.js'
-import { githubRunner, type RunnerIO } from './runner.js'
+import { PulumiCloudClient, parseStackRef, systemClock } from '../pulumi/client.js'
+import { PulumiApiError } from '../pulumi/errors.js'
+import { readInputs, InputError } from '../config/inputs.js'
+import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { STATE } from './state.js'
 
 /**

@@ -1,7 +1,7 @@
 // The triggering event, read from the variables and the event payload file the runner provides. Read directly
 // rather than through @actions/github's context so it can be driven by a plain environment object in tests.
 import { readFileSync } from 'node:fs'
-import type { ActionConfig } from './inputs.js'
+import type { ActionConfig } from '../config/inputs.js'
 
 export interface EventContext {
   /** `owner/repo` of the workflow's repository. */

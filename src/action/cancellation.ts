@@ -1,10 +1,10 @@
 // What happens when the runner cancels the step, or the wait times out: the little time a cancelled step has left,
 // and whether the deployment is cancelled with it (cancel-on-abort).
-import type { Clock, PulumiCloudClient } from './cloud/client.js'
-import { PulumiApiError } from './cloud/errors.js'
-import type { FollowOutcome } from './follow.js'
-import type { ActionConfig } from './inputs.js'
-import type { RunnerIO } from './runner.js'
+import type { Clock, PulumiCloudClient } from '../pulumi/client.js'
+import { PulumiApiError } from '../pulumi/errors.js'
+import type { FollowOutcome } from '../deployment/follow.js'
+import type { ActionConfig } from '../config/inputs.js'
+import type { RunnerIO } from '../github/runner.js'
 import { STATE } from './state.js'
 
 // A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its

@@ -6,9 +6,9 @@ import {
   escapedBytes,
   linesBlock,
   reportLinks
-} from './report/sections.js'
-import { formatDuration } from './duration.js'
-import { escapeInline } from './report/markup.js'
+} from './sections.js'
+import { formatDuration } from '../config/duration.js'
+import { escapeInline } from './markup.js'
 import {
   operationLabel,
   progressSentence,
@@ -17,7 +17,7 @@ import {
   stepStatusIcon,
   titleOf,
   type DeploymentReport
-} from './report.js'
+} from './model.js'
 
 export interface SummaryOptions {
   /** Applied to the finished markdown, as a last defence: the log was already redacted as it streamed. */

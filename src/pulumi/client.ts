@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http'
-import { defaultUserAgent } from '../version.js'
+import { defaultUserAgent } from '../action/version.js'
 import { createWithoutDuplicates, type AttemptResult, type CreateResult } from './create.js'
 import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
 import {
@@ -10,7 +10,7 @@ import {
   stackDeploymentsPath,
   type HttpMethod
 } from './http.js'
-import { interpretOutcome } from './outcome.js'
+import { interpretOutcome } from './response.js'
 import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
 import type {
   CreateDeploymentRequest,
@@ -29,7 +29,7 @@ import type {
 
 export { DEFAULT_RETRY, systemClock, type Clock, type RetryPolicy } from './retry.js'
 export { formatStackRef } from './errors.js'
-export { defaultUserAgent } from '../version.js'
+export { defaultUserAgent } from '../action/version.js'
 
 export interface RetryInfo {
   method: string
