@@ -80,6 +80,22 @@ describe('a pull-request preview', () => {
     })
     expect(JSON.parse(run.outputs.changes ?? '')).toEqual({ create: 2, update: 1, same: 4 })
     expect(run.outputs['console-url']).toMatch(/\/acme\/web\/dev\/deployments\/\d+$/)
+    // The same facts again in `results`, the shape a workflow reads for any number of stacks.
+    expect(JSON.parse(run.outputs.results ?? '')).toEqual([
+      {
+        stack: STACK,
+        operation: 'preview',
+        'deployment-id': deployment?.id,
+        'deployment-version': deployment?.version,
+        status: 'succeeded',
+        'console-url': run.outputs['console-url'],
+        'update-version': null,
+        changes: { create: 2, update: 1, same: 4 },
+        'has-changes': true,
+        'drift-detected': null,
+        outputs: null
+      }
+    ])
     expect(readFileSync(run.outputs['log-file'] ?? '', 'utf8')).toContain('Resources:')
     expect(run.summary).toContain('acme/web/dev')
   })

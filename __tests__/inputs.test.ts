@@ -25,6 +25,7 @@ function inputError(inputs: Inputs, env: NodeJS.ProcessEnv = {}): InputError {
 describe('getInputs with only the required inputs', () => {
   test('applies the defaults of action.yml', () => {
     expect(configFor({})).toEqual({
+      stacks: [{ ref: { org: 'acme', project: 'web', stack: 'dev' }, name: 'acme/web/dev' }],
       stack: { org: 'acme', project: 'web', stack: 'dev' },
       stackName: 'acme/web/dev',
       operation: 'update',
@@ -87,6 +88,12 @@ describe('getInputs reads every input', () => {
       'expect-no-changes': 'yes'
     })
     expect(config).toEqual({
+      stacks: [
+        {
+          ref: { org: 'my-org', project: 'my.project', stack: 'feature_1' },
+          name: 'my-org/my.project/feature_1'
+        }
+      ],
       stack: { org: 'my-org', project: 'my.project', stack: 'feature_1' },
       stackName: 'my-org/my.project/feature_1',
       operation: 'detect-drift',

@@ -7,6 +7,7 @@ import type { DeploymentReport } from '../report/model.js'
 import type { RunnerIO } from '../github/runner.js'
 import type { Redactor } from '../config/secrets.js'
 import { buildSummary } from '../report/summary.js'
+import { resultsJson, stackResult } from '../report/results.js'
 
 export interface OutcomeInput {
   config: ActionConfig
@@ -27,6 +28,7 @@ export async function reportOutcome(input: OutcomeInput): Promise<void> {
     runner.setOutput('has-changes', String(hasChanges(report.changes)))
     runner.setOutput('changes', JSON.stringify(report.changes))
   }
+  runner.setOutput('results', resultsJson([stackResult(report, { lastStatus: deployment?.status })]))
 
   if (config.commentOnSummary) {
     if (!runner.appendSummary(redactor.redact(buildSummary(report)))) {

@@ -69,6 +69,13 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
     }
     throw error
   }
+  if (config.stacks.length > 1) {
+    runner.setFailed(
+      `The \`stack\` input names ${config.stacks.length} stacks, but this version of the action deploys one ` +
+        'stack per step: give one stack, or use a matrix with one step per stack.'
+    )
+    return false
+  }
   // Registered before anything else is printed: the runner masks these in every later log line.
   for (const secret of config.secrets) runner.setSecret(secret)
   const redactor = new Redactor(config.secrets)

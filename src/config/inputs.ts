@@ -8,27 +8,24 @@ import {
   type StackRef
 } from '../pulumi/types.js'
 import { DurationError, parseDuration } from './duration.js'
+import { InputError } from './input-error.js'
+import { parseStacks, type StackTarget } from './stacks.js'
 import { collectSecrets } from './secrets.js'
 import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
 
 /** Returns '' for an unset input, like core.getInput. */
 export type InputReader = (name: string) => string
 
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'InputError'
-  }
-}
+export { InputError }
 
 export type CommitMode = { mode: 'auto' } | { mode: 'none' } | { mode: 'sha'; sha: string }
 
 export interface ActionConfig {
+  /** Every stack of the `stack` input, in its order; at least one. */
+  stacks: StackTarget[]
+  /** The first stack: the only one in a one-stack run. */
   stack: StackRef
-  /** `org/project/stack`. */
+  /** `org/project/stack` of the first stack. */
   stackName: string
   operation: PulumiOperation
   token: string
@@ -75,7 +72,8 @@ export function getInputs(
 ): ActionConfig {
   const input = (name: string): string => read(name).trim()
 
-  const stack = parseStack(input('stack'))
+  const stacks = parseStacks(read('stack'))
+  const [{ ref: stack, name: stackName }] = stacks as [StackTarget, ...StackTarget[]]
   const operation = parseOperation(input('operation'))
   const token = parseToken(input('pulumi-access-token'), env)
   const cloudUrl = parseCloudUrl(input('cloud-url'), env)
@@ -109,8 +107,9 @@ export function getInputs(
   }
 
   return {
+    stacks,
     stack,
-    stackName: `${stack.org}/${stack.project}/${stack.stack}`,
+    stackName,
     operation,
     token,
     cloudUrl,
@@ -129,54 +128,6 @@ export function getInputs(
     expectNoChanges,
     secrets: collectSecrets(settings, env, [token, githubToken])
   }
-}
-
-const STACK_PART = /^[A-Za-z0-9._-]+$/
-const STACK_PART_NAMES = ['organization', 'project', 'stack'] as const
-
-function parseStack(value: string): StackRef {
-  const example = 'such as acme/web/dev'
-  if (value === '') {
-    throw new InputError(
-      'stack',
-      `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${example}.`
-    )
-  }
-  const parts = value.split('/')
-  if (parts.length !== 3) {
-    throw new InputError(
-      'stack',
-      `The \`stack\` input "${value}" has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
-        `org/project/stack (three parts separated by /), ${example}.`
-    )
-  }
-  parts.forEach((part, i) => {
-    const partName = STACK_PART_NAMES[i] ?? 'stack'
-    if (part === '') {
-      throw new InputError(
-        'stack',
-        `The \`stack\` input "${value}" has an empty ${partName} name: write org/project/stack, ${example}.`
-      )
-    }
-    const badCharacter = [...part].find(character => !STACK_PART.test(character))
-    if (badCharacter !== undefined) {
-      throw new InputError(
-        'stack',
-        `The \`stack\` input "${value}" has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
-          'may hold only letters, digits, -, _ and .'
-      )
-    }
-    // `.` and `..` would be read as path steps in the API URL and address another resource.
-    if (/^\.+$/.test(part)) {
-      throw new InputError(
-        'stack',
-        `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name: write the ` +
-          `${partName}'s real name, as in org/project/stack, ${example}.`
-      )
-    }
-  })
-  const [org = '', project = '', stack = ''] = parts
-  return { org, project, stack }
 }
 
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { DeploymentSettings } from '../pulumi/types.js'
-import { InputError } from './inputs.js'
+import { InputError } from './input-error.js'
 import { settingsInputSchema } from './generated/request-schema.js'
 
 type Schema = Record<string, unknown>
