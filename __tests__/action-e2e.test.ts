@@ -68,10 +68,20 @@ describe('a pull-request preview', () => {
     expect(run.code).toBe(0)
     const [body] = createBodies()
     expect(body).toMatchObject({ operation: 'preview', sourceContext: { git: { commit: PR_HEAD } } })
-    expect(
-      (body as { sourceContext: { git: Record<string, unknown> } }).sourceContext.git.branch
-    ).toBeUndefined()
+    // As Pulumi's CLI sends a pinned commit: beside an empty branch, which the service reads as "not set".
+    expect((body as { sourceContext: { git: Record<string, unknown> } }).sourceContext.git.branch).toBe('')
     const [deployment] = cloud.deployments(STACK)
+    expect(deployment?.settings.sourceContext?.git).toEqual({
+      repoUrl: `https://github.com/${THIS_REPO}.git`,
+      repoDir: 'web',
+      commit: PR_HEAD
+    })
+    for (const request of cloud.requests) {
+      expect(request.headers.accept).toBe('application/vnd.pulumi+8')
+      expect(request.headers['accept-encoding']).toBe('gzip')
+      expect(request.headers['x-pulumi-deployment-initiator']).toBeUndefined()
+      if (request.status === 200) expect(request.encoding).toBe('gzip')
+    }
     expect(run.outputs).toMatchObject({
       'deployment-id': deployment?.id,
       'deployment-version': String(deployment?.version),
@@ -170,6 +180,21 @@ describe('commit pinning', () => {
     )
     expect(run.code).toBe(0)
     expect(createBodies()[0]).toEqual({ operation: 'update', inheritSettings: false, ...settings })
+  })
+})
+
+describe('what Pulumi Cloud says on the side', () => {
+  beforeEach(() => start())
+
+  test('an X-Pulumi-Warning on every answer is one warning annotation, and the run still succeeds', async () => {
+    cloud.addStack(STACK, { settings: repoSettings(), scenario: updateScenario({ creates: 1, stepMs: 20 }) })
+    cloud.setWarning('Deployments API version 8 is deprecated; see the changelog.')
+    const run = await runAction(action({ stack: STACK, operation: 'update' }, { sha: PUSH_SHA }))
+    expect(run.code).toBe(0)
+    expect(cloud.requests.length).toBeGreaterThan(2)
+    expect(commands(run.stdout, 'warning')).toEqual([
+      'Pulumi Cloud warns: Deployments API version 8 is deprecated; see the changelog.'
+    ])
   })
 })
 

@@ -101,7 +101,8 @@ it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack
   expect(error).toMatchObject({ status: 500, retryable: true, attempts: 5 })
   expect(error.message).toBe(
     'Pulumi Cloud is unavailable: it answered HTTP 500 when asked to read the deployment for stack acme/web/dev ' +
-      '(5 attempts). Try again in a few minutes. Pulumi Cloud said: Internal Server Error.'
+      '(5 attempts). Try again in a few minutes. Pulumi Cloud said: Internal Server Error. If it keeps failing, give Pulumi support the ' +
+      'request ID fake-request-000005.'
   )
 })
 

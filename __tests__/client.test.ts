@@ -222,18 +222,18 @@ describe('pause, resume and metadata', () => {
 })
 
 describe('the wire', () => {
-  it('sends the token, JSON headers, the User-Agent and the initiator', async () => {
+  it('sends the token, the API version, JSON, the User-Agent and no initiator', async () => {
     await client.createDeployment(stack, { operation: 'preview' })
     await client.getStackMetadata(stack)
     const [create, read] = cloud.requests
     expect(create?.headers.authorization).toBe(`token ${cloud.token}`)
-    expect(create?.headers.accept).toBe('application/json')
+    expect(create?.headers.accept).toBe('application/vnd.pulumi+8')
     expect(create?.headers['content-type']).toBe('application/json')
     expect(create?.headers['user-agent']).toContain(`pulumi-deployments-action/${ACTION_VERSION}`)
-    expect(create?.headers['x-pulumi-deployment-initiator']).toBe('github-actions')
+    expect(create?.headers['x-pulumi-deployment-initiator']).toBeUndefined()
     expect(create?.body).toEqual({ operation: 'preview' })
     expect(read?.headers['content-type']).toBeUndefined()
-    expect(cloud.deployments()[0]?.initiator).toBe('github-actions')
+    expect(cloud.deployments()[0]?.initiator).toBeUndefined()
   })
 
   it('works with dotted and underscored names, and encodes every path segment', async () => {

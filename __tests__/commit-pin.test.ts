@@ -243,7 +243,7 @@ describe('needsStackSettings', () => {
 })
 
 describe('applyCommitPin', () => {
-  test('sets the commit, drops branch and tag, keeps the rest, and leaves the input untouched', () => {
+  test('sets the commit beside branch "" as the CLI does, drops tag, keeps the rest, leaves the input untouched', () => {
     const settings: DeploymentSettings = {
       sourceContext: { git: { repoUrl: 'https://github.com/acme/app', branch: 'main', repoDir: 'infra' } },
       operationContext: { environmentVariables: { A: 'b' } }
@@ -251,7 +251,9 @@ describe('applyCommitPin', () => {
     const before = structuredClone(settings)
     const pinned = applyCommitPin(settings, { commit: PUSH_SHA, reason: 'r' })
     expect(pinned).toEqual({
-      sourceContext: { git: { repoUrl: 'https://github.com/acme/app', repoDir: 'infra', commit: PUSH_SHA } },
+      sourceContext: {
+        git: { repoUrl: 'https://github.com/acme/app', repoDir: 'infra', branch: '', commit: PUSH_SHA }
+      },
       operationContext: { environmentVariables: { A: 'b' } }
     })
     expect(settings).toEqual(before)
@@ -260,7 +262,7 @@ describe('applyCommitPin', () => {
 
   test('pins a request that had no settings of its own', () => {
     expect(applyCommitPin(undefined, { commit: PUSH_SHA, reason: 'r' })).toEqual({
-      sourceContext: { git: { commit: PUSH_SHA } }
+      sourceContext: { git: { branch: '', commit: PUSH_SHA } }
     })
   })
 

@@ -189,9 +189,9 @@ describe('create deployment', () => {
 
   test.each([
     [
-      'a misspelt key',
-      { operation: 'update', sourceContext: { git: { repoUrll: 'x' } } },
-      "'sourceContext.git.repoUrll'"
+      'a field of the wrong type',
+      { operation: 'update', sourceContext: { git: { repoUrl: 7 } } },
+      "'sourceContext.git.repoUrl'"
     ],
     [
       'operation inside operationContext',

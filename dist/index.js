@@ -98,7 +98,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5967);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8310);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -108,7 +108,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5967:
+/***/ 8310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -245,7 +245,38 @@ var errors = __nccwpck_require__(9863);
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var proxy = __nccwpck_require__(9783);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/pulumi/encoding.ts
+// Pulumi Cloud compresses an answer when asked (Pulumi's CLI asks: log pages are large and compress well). The body
+// is decoded here, whatever transport carried it, so a compressed answer reads the same as a plain one.
+
+/** The headers every request to Pulumi Cloud carries: the documented API version, and gzip. */
+const PULUMI_ACCEPT_HEADERS = {
+    // The REST documentation's version. The CLI sends +9, which changes how secret values come back; not that.
+    Accept: 'application/vnd.pulumi+8',
+    'Accept-Encoding': 'gzip'
+};
+/** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
+function decodeBody(raw, contentEncoding) {
+    const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
+        ?.trim()
+        .toLowerCase();
+    try {
+        if (encoding === 'gzip' || encoding === 'x-gzip')
+            return (0,external_node_zlib_.gunzipSync)(raw).toString('utf8');
+        if (encoding === 'deflate')
+            return (0,external_node_zlib_.inflateSync)(raw).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+    // No encoding, `identity`, or one never asked for: taken as it came.
+    return raw.toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/pulumi/http.ts
+
 
 
 // Errors raised before a connection exists: the request never left the runner.
@@ -347,11 +378,18 @@ async function exchange(url, request, headers, signal) {
     });
 }
 // A response's 'end' never comes when the connection drops mid-body: this settles on 'close' too and says whether
-// the body arrived whole.
+// the body arrived whole (a compressed body that does not decode did not).
 function readBody(message) {
     return new Promise(resolve => {
         const chunks = [];
-        const settle = () => resolve({ body: Buffer.concat(chunks).toString('utf8'), complete: message.complete });
+        let settled = false;
+        const settle = () => {
+            if (settled)
+                return;
+            settled = true;
+            const body = decodeBody(Buffer.concat(chunks), message.headers['content-encoding']);
+            resolve({ body: body ?? '', complete: message.complete && body !== undefined });
+        };
         message.on('data', (chunk) => chunks.push(chunk));
         message.on('end', settle);
         message.on('error', settle);
@@ -496,7 +534,8 @@ function interpretOutcome(outcome, expectJson, token, nowMs) {
         kind: 'status',
         status,
         serverMessage: serverMessage(body, token),
-        retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs)
+        retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
+        requestId: requestId(outcome.headers['x-pulumi-request-id'])
     };
     return { ok: false, failure };
 }
@@ -514,6 +553,11 @@ function serverMessage(body, token) {
     const clean = token ? message.split(token).join('***') : message;
     return clean.trim().slice(0, 500);
 }
+// A hostile or broken server could send anything here: only an ID-like token is repeated to the user.
+function requestId(header) {
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    return value && /^[A-Za-z0-9._:-]{1,100}$/.test(value) ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
 
@@ -525,8 +569,8 @@ function serverMessage(body, token) {
 
 
 
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-const DEFAULT_INITIATOR = 'github-actions';
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
 /** `org/project/stack`, each part letters, digits, `.`, `_` or `-`; undefined otherwise. */
 function parseStackRef(s) {
@@ -546,7 +590,8 @@ class PulumiCloudClient {
     random;
     timeoutMs;
     onRetry;
-    initiator;
+    onWarning;
+    warned = new Set();
     sent = 0;
     constructor(opts) {
         let parsed;
@@ -567,7 +612,7 @@ class PulumiCloudClient {
         this.random = opts.random ?? Math.random;
         this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.onRetry = opts.onRetry ?? (() => undefined);
-        this.initiator = opts.initiator ?? DEFAULT_INITIATOR;
+        this.onWarning = opts.onWarning ?? (() => undefined);
     }
     /** Requests sent so far, every retry and look-up included. */
     get requestCount() {
@@ -595,7 +640,8 @@ class PulumiCloudClient {
             method: 'POST',
             path: stackDeploymentsPath(stack),
             body: request,
-            headers: { 'X-Pulumi-Deployment-Initiator': this.initiator },
+            // No X-Pulumi-Deployment-Initiator: the only value a Pulumi client is known to send is the CLI's
+            // `automation-api`, and a value the service refused would fail every create.
             expectJson: true,
             retry: 'unprocessed',
             action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
@@ -752,7 +798,7 @@ class PulumiCloudClient {
     /** One request, its answer sorted into a value or a failure. */
     async attempt(spec, signal) {
         const headers = {
-            Accept: 'application/json',
+            ...PULUMI_ACCEPT_HEADERS,
             Authorization: `token ${this.token}`,
             ...spec.headers
         };
@@ -767,7 +813,17 @@ class PulumiCloudClient {
         }
         this.sent += 1;
         const outcome = await sendOnce({ method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body }, this.userAgent, this.timeoutMs, signal);
+        if (outcome.kind === 'response')
+            this.passOnWarning(outcome.headers['x-pulumi-warning']);
         return interpretOutcome(outcome, spec.expectJson, this.token, this.clock.now());
+    }
+    // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
+    passOnWarning(header) {
+        const text = (Array.isArray(header) ? header.join(' ') : header)?.trim();
+        if (!text || this.warned.has(text))
+            return;
+        this.warned.add(text);
+        this.onWarning(text.slice(0, 1000));
     }
 }
 function shouldRetry(retry, failure) {
@@ -870,17 +926,23 @@ function pinEventCommit(ctx, repository) {
     };
 }
 /**
- * The request's settings with `sourceContext.git.commit` set to the pin and `branch` and `tag` removed: they are
- * mutually exclusive with a commit, and the service replaces an inherited branch when a commit is sent. Returns a
- * copy; the input is never changed. Without a pin, a copy of the settings as they were (an empty mapping for none).
+ * The request's settings with `sourceContext.git.commit` set to the pin, beside `branch: ""`, exactly as Pulumi's
+ * CLI sends a pinned `pulumi deployment run` (its Go struct has no omitempty): the service reads the empty branch as
+ * "not set" and lets the commit replace an inherited one. `tag` is dropped, and an empty `repoUrl` is never sent
+ * (it would read as "no repository"). Returns a copy; the input is never changed. Without a pin, a copy of the
+ * settings as they were (an empty mapping for none).
  */
 function applyCommitPin(settings, pin) {
     const copy = structuredClone(settings ?? {});
     if (pin.commit === undefined)
         return copy;
-    const git = { ...copy.sourceContext?.git, commit: pin.commit };
-    delete git.branch;
+    const git = { ...copy.sourceContext?.git, branch: '', commit: pin.commit };
     delete git.tag;
+    if (repoUrlOf(git) === undefined) {
+        for (const key of Object.keys(git))
+            if (key.toLowerCase() === 'repourl')
+                delete git[key];
+    }
     copy.sourceContext = { ...copy.sourceContext, git };
     return copy;
 }
@@ -1033,81 +1095,6 @@ function withoutTrailingSlash(url) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
-;// CONCATENATED MODULE: ./src/config/input-error.ts
-/** A bad input: the step fails with `message`, a sentence naming the input, before any request is made. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/stacks.ts
-
-const STACK_PART = /^[A-Za-z0-9._-]+$/;
-const STACK_PART_NAMES = ['organization', 'project', 'stack'];
-const EXAMPLE = 'such as acme/web/dev';
-/**
- * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
- * left out; a stack named twice is refused, because two deployments of one stack would only queue behind each other.
- */
-function parseStacks(value) {
-    const lines = value.split(/\r?\n/);
-    const named = lines
-        .map((text, index) => ({ text: withoutComment(text).trim(), line: index + 1 }))
-        .filter(entry => entry.text !== '');
-    if (named.length === 0) {
-        throw new InputError('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
-    }
-    // One stack reads as it always did; several name the line, counted as the workflow file shows them.
-    const several = named.length > 1 || lines.filter(l => l.trim() !== '').length > 1;
-    const seen = new Map();
-    return named.map(({ text, line }) => {
-        const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
-        const ref = parseStack(text, where);
-        const name = `${ref.org}/${ref.project}/${ref.stack}`;
-        const first = seen.get(name);
-        if (first !== undefined) {
-            throw new InputError('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
-        }
-        seen.set(name, line);
-        return { ref, name };
-    });
-}
-function withoutComment(line) {
-    const hash = line.search(/(^|\s)#/);
-    return hash < 0 ? line : line.slice(0, hash);
-}
-/** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
-function parseStack(value, where) {
-    const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`;
-    const parts = value.split('/');
-    if (parts.length !== 3) {
-        throw new InputError('stack', `${subject} has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
-            `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
-    }
-    parts.forEach((part, i) => {
-        const partName = STACK_PART_NAMES[i] ?? 'stack';
-        if (part === '') {
-            throw new InputError('stack', `${subject} has an empty ${partName} name: write org/project/stack, ${EXAMPLE}.`);
-        }
-        const badCharacter = [...part].find(character => !STACK_PART.test(character));
-        if (badCharacter !== undefined) {
-            throw new InputError('stack', `${subject} has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
-                'may hold only letters, digits, -, _ and .');
-        }
-        // `.` and `..` would be read as path steps in the API URL and address another resource.
-        if (/^\.+$/.test(part)) {
-            throw new InputError('stack', `${subject} has "${part}" as its ${partName} name, which is not a name: write the ` +
-                `${partName}'s real name, as in org/project/stack, ${EXAMPLE}.`);
-        }
-    });
-    const [org = '', project = '', stack = ''] = parts;
-    return { org, project, stack };
-}
-
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
 // Words that make a variable's value secret wherever they appear in its name.
 const SECRET_WORDS = new Set([
@@ -1895,9 +1882,14 @@ function code(text) {
 
 
 
-
-
-
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
 const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
 const DEFAULT_POLL_INTERVAL = '2s';
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
@@ -1912,8 +1904,7 @@ async function readInputs(read = readActionInput, env = process.env) {
 /** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
 function getInputs(read = readActionInput, env = process.env) {
     const input = (name) => read(name).trim();
-    const stacks = parseStacks(read('stack'));
-    const [{ ref: stack, name: stackName }] = stacks;
+    const stack = parseStack(input('stack'));
     const operation = parseOperation(input('operation'));
     const token = parseToken(input('pulumi-access-token'), env);
     const cloudUrl = parseCloudUrl(input('cloud-url'), env);
@@ -1936,9 +1927,8 @@ function getInputs(read = readActionInput, env = process.env) {
             'with `wait: false` the step ends as soon as the deployment is created.');
     }
     return {
-        stacks,
         stack,
-        stackName,
+        stackName: `${stack.org}/${stack.project}/${stack.stack}`,
         operation,
         token,
         cloudUrl,
@@ -1957,6 +1947,37 @@ function getInputs(read = readActionInput, env = process.env) {
         expectNoChanges,
         secrets: collectSecrets(settings, env, [token, githubToken])
     };
+}
+const STACK_PART = /^[A-Za-z0-9._-]+$/;
+const STACK_PART_NAMES = ['organization', 'project', 'stack'];
+function parseStack(value) {
+    const example = 'such as acme/web/dev';
+    if (value === '') {
+        throw new InputError('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${example}.`);
+    }
+    const parts = value.split('/');
+    if (parts.length !== 3) {
+        throw new InputError('stack', `The \`stack\` input "${value}" has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
+            `org/project/stack (three parts separated by /), ${example}.`);
+    }
+    parts.forEach((part, i) => {
+        const partName = STACK_PART_NAMES[i] ?? 'stack';
+        if (part === '') {
+            throw new InputError('stack', `The \`stack\` input "${value}" has an empty ${partName} name: write org/project/stack, ${example}.`);
+        }
+        const badCharacter = [...part].find(character => !STACK_PART.test(character));
+        if (badCharacter !== undefined) {
+            throw new InputError('stack', `The \`stack\` input "${value}" has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
+                'may hold only letters, digits, -, _ and .');
+        }
+        // `.` and `..` would be read as path steps in the API URL and address another resource.
+        if (/^\.+$/.test(part)) {
+            throw new InputError('stack', `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name: write the ` +
+                `${partName}'s real name, as in org/project/stack, ${example}.`);
+        }
+    });
+    const [org = '', project = '', stack = ''] = parts;
+    return { org, project, stack };
 }
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
 const OPERATION_ALIASES = {
@@ -2535,11 +2556,6 @@ async function runMain(deps = defaultMainDeps()) {
         }
         throw error;
     }
-    if (config.stacks.length > 1) {
-        runner.setFailed(`The \`stack\` input names ${config.stacks.length} stacks, but this version of the action deploys one ` +
-            'stack per step: give one stack, or use a matrix with one step per stack.');
-        return false;
-    }
     // Registered before anything else is printed: the runner masks these in every later log line.
     for (const secret of config.secrets)
         runner.setSecret(secret);
@@ -2578,7 +2594,8 @@ async function deploy(config, redactor, deps) {
         token: config.token,
         clock,
         retry: Number.isInteger(retryBaseMs) && retryBaseMs >= 0 ? { baseDelayMs: retryBaseMs } : undefined,
-        onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`)
+        onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
+        onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
     };
     const client = new PulumiCloudClient(clientOptions);
     const stop = new Cancellation(clock);
@@ -2635,7 +2652,7 @@ async function deploy(config, redactor, deps) {
         runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort));
         announce(config, created, runner);
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 295).then(__nccwpck_require__.bind(__nccwpck_require__, 4295));
+        const stage = await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 9916));
         const commenter = makeCommenter(config, ctx, deps, runner, stage);
         const base = {
             stack: config.stackName,
@@ -2757,6 +2774,16 @@ function closeLogFile(stream) {
         stream.once('error', reject);
         stream.end(() => resolve());
     });
+}
+/** One sink for the warnings of every client of the run, so the same text is said once. */
+function sayOnce(say) {
+    const said = new Set();
+    return text => {
+        if (said.has(text))
+            return;
+        said.add(text);
+        say(text);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -3127,8 +3154,11 @@ function statusMessage(failure, ctx, where, tries) {
                 `${tries}. Wait a few minutes before running again, and run fewer workflows against Pulumi Cloud at once.`);
         default:
             if (failure.status >= 500) {
+                const support = failure.requestId
+                    ? ` If it keeps failing, give Pulumi support the request ID ${failure.requestId}.`
+                    : '';
                 return (`Pulumi Cloud is unavailable: it answered HTTP ${failure.status} when asked to ${ctx.action}${where}` +
-                    `${tries}. Try again in a few minutes.${saidSentence}`);
+                    `${tries}. Try again in a few minutes.${saidSentence}${support}`);
             }
             return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`;
     }

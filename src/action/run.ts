@@ -118,7 +118,8 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
     clock,
     retry: Number.isInteger(retryBaseMs) && retryBaseMs >= 0 ? { baseDelayMs: retryBaseMs } : undefined,
     onRetry: r =>
-      runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`)
+      runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
+    onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
   }
   const client = new PulumiCloudClient(clientOptions)
 
@@ -339,4 +340,14 @@ function closeLogFile(stream: WriteStream): Promise<void> {
     stream.once('error', reject)
     stream.end(() => resolve())
   })
+}
+
+/** One sink for the warnings of every client of the run, so the same text is said once. */
+function sayOnce(say: (text: string) => void): (text: string) => void {
+  const said = new Set<string>()
+  return text => {
+    if (said.has(text)) return
+    said.add(text)
+    say(text)
+  }
 }

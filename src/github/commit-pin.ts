@@ -115,16 +115,21 @@ function pinEventCommit(ctx: EventContext, repository: string): CommitPin {
 }
 
 /**
- * The request's settings with `sourceContext.git.commit` set to the pin and `branch` and `tag` removed: they are
- * mutually exclusive with a commit, and the service replaces an inherited branch when a commit is sent. Returns a
- * copy; the input is never changed. Without a pin, a copy of the settings as they were (an empty mapping for none).
+ * The request's settings with `sourceContext.git.commit` set to the pin, beside `branch: ""`, exactly as Pulumi's
+ * CLI sends a pinned `pulumi deployment run` (its Go struct has no omitempty): the service reads the empty branch as
+ * "not set" and lets the commit replace an inherited one. `tag` is dropped, and an empty `repoUrl` is never sent
+ * (it would read as "no repository"). Returns a copy; the input is never changed. Without a pin, a copy of the
+ * settings as they were (an empty mapping for none).
  */
 export function applyCommitPin(settings: DeploymentSettings | undefined, pin: CommitPin): DeploymentSettings {
   const copy = structuredClone(settings ?? {})
   if (pin.commit === undefined) return copy
-  const git: SourceContextGit = { ...copy.sourceContext?.git, commit: pin.commit }
-  delete git.branch
+  const git: SourceContextGit = { ...copy.sourceContext?.git, branch: '', commit: pin.commit }
   delete git.tag
+  if (repoUrlOf(git) === undefined) {
+    for (const key of Object.keys(git))
+      if (key.toLowerCase() === 'repourl') delete (git as Record<string, unknown>)[key]
+  }
   copy.sourceContext = { ...copy.sourceContext, git }
   return copy
 }

@@ -10,6 +10,7 @@ import {
   stackDeploymentsPath,
   type HttpMethod
 } from './http.js'
+import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
 import { interpretOutcome } from './response.js'
 import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
 import type {
@@ -52,8 +53,8 @@ export interface ClientOptions {
   /** Bounds each attempt, body included, in real time. */
   requestTimeoutMs?: number
   onRetry?: (info: RetryInfo) => void
-  /** Sent as X-Pulumi-Deployment-Initiator on create. */
-  initiator?: string
+  /** Receives the text of an `X-Pulumi-Warning` header, once per distinct text. */
+  onWarning?: (text: string) => void
 }
 
 export interface CallOptions {
@@ -67,7 +68,6 @@ export interface CallOptions {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-export const DEFAULT_INITIATOR = 'github-actions'
 
 /**
  * - `read`: GETs, retried on 5xx, 429, network errors, timeouts and unreadable bodies.
@@ -112,7 +112,8 @@ export class PulumiCloudClient {
   private readonly random: () => number
   private readonly timeoutMs: number
   private readonly onRetry: (info: RetryInfo) => void
-  private readonly initiator: string
+  private readonly onWarning: (text: string) => void
+  private readonly warned = new Set<string>()
   private sent = 0
 
   constructor(opts: ClientOptions) {
@@ -135,7 +136,7 @@ export class PulumiCloudClient {
     this.random = opts.random ?? Math.random
     this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.onRetry = opts.onRetry ?? (() => undefined)
-    this.initiator = opts.initiator ?? DEFAULT_INITIATOR
+    this.onWarning = opts.onWarning ?? (() => undefined)
   }
 
   /** Requests sent so far, every retry and look-up included. */
@@ -180,7 +181,8 @@ export class PulumiCloudClient {
       method: 'POST',
       path: stackDeploymentsPath(stack),
       body: request,
-      headers: { 'X-Pulumi-Deployment-Initiator': this.initiator },
+      // No X-Pulumi-Deployment-Initiator: the only value a Pulumi client is known to send is the CLI's
+      // `automation-api`, and a value the service refused would fail every create.
       expectJson: true,
       retry: 'unprocessed',
       action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
@@ -397,7 +399,7 @@ export class PulumiCloudClient {
   /** One request, its answer sorted into a value or a failure. */
   private async attempt<T>(spec: CallSpec, signal?: AbortSignal): Promise<AttemptResult<T>> {
     const headers: OutgoingHttpHeaders = {
-      Accept: 'application/json',
+      ...PULUMI_ACCEPT_HEADERS,
       Authorization: `token ${this.token}`,
       ...spec.headers
     }
@@ -416,7 +418,16 @@ export class PulumiCloudClient {
       this.timeoutMs,
       signal
     )
+    if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])
     return interpretOutcome<T>(outcome, spec.expectJson, this.token, this.clock.now())
+  }
+
+  // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
+  private passOnWarning(header: string | string[] | undefined): void {
+    const text = (Array.isArray(header) ? header.join(' ') : header)?.trim()
+    if (!text || this.warned.has(text)) return
+    this.warned.add(text)
+    this.onWarning(text.slice(0, 1000))
   }
 }
 

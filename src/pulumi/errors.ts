@@ -2,7 +2,14 @@ import type { StackRef } from './types.js'
 
 /** Why an attempt did not produce a usable answer. */
 export type Failure =
-  | { kind: 'status'; status: number; serverMessage?: string; retryAfterMs?: number }
+  | {
+      kind: 'status'
+      status: number
+      serverMessage?: string
+      retryAfterMs?: number
+      /** `X-Pulumi-Request-ID`, which Pulumi support asks for. */
+      requestId?: string
+    }
   | { kind: 'network'; notSent: boolean; code: string }
   | { kind: 'timeout'; afterMs: number }
   /** The status arrived but the body was cut short or was not the JSON expected. */
@@ -201,9 +208,12 @@ function statusMessage(
       )
     default:
       if (failure.status >= 500) {
+        const support = failure.requestId
+          ? ` If it keeps failing, give Pulumi support the request ID ${failure.requestId}.`
+          : ''
         return (
           `Pulumi Cloud is unavailable: it answered HTTP ${failure.status} when asked to ${ctx.action}${where}` +
-          `${tries}. Try again in a few minutes.${saidSentence}`
+          `${tries}. Try again in a few minutes.${saidSentence}${support}`
         )
       }
       return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`

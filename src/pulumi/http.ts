@@ -6,6 +6,7 @@ import {
   type OutgoingHttpHeaders
 } from 'node:http'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { decodeBody } from './encoding.js'
 import type { StackRef } from './types.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -133,12 +134,17 @@ async function exchange(
 }
 
 // A response's 'end' never comes when the connection drops mid-body: this settles on 'close' too and says whether
-// the body arrived whole.
+// the body arrived whole (a compressed body that does not decode did not).
 function readBody(message: IncomingMessage): Promise<{ body: string; complete: boolean }> {
   return new Promise(resolve => {
     const chunks: Buffer[] = []
-    const settle = (): void =>
-      resolve({ body: Buffer.concat(chunks).toString('utf8'), complete: message.complete })
+    let settled = false
+    const settle = (): void => {
+      if (settled) return
+      settled = true
+      const body = decodeBody(Buffer.concat(chunks), message.headers['content-encoding'])
+      resolve({ body: body ?? '', complete: message.complete && body !== undefined })
+    }
     message.on('data', (chunk: Buffer) => chunks.push(chunk))
     message.on('end', settle)
     message.on('error', settle)

@@ -26,7 +26,8 @@ export function interpretOutcome<T>(
     kind: 'status',
     status,
     serverMessage: serverMessage(body, token),
-    retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs)
+    retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
+    requestId: requestId(outcome.headers['x-pulumi-request-id'])
   }
   return { ok: false, failure }
 }
@@ -42,4 +43,10 @@ function serverMessage(body: string, token: string): string | undefined {
   if (typeof message !== 'string' || !message.trim()) return undefined
   const clean = token ? message.split(token).join('***') : message
   return clean.trim().slice(0, 500)
+}
+
+// A hostile or broken server could send anything here: only an ID-like token is repeated to the user.
+function requestId(header: string | string[] | undefined): string | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim()
+  return value && /^[A-Za-z0-9._:-]{1,100}$/.test(value) ? value : undefined
 }

@@ -17,7 +17,13 @@ import {
   type JsonObject
 } from './settings-merge.js'
 import type { CloudState, DeploymentRecord, StackRecord } from './state.js'
-import { canonicalizeKeys, createRequestProblem, settingsProblem, settingsSchemaNode } from './validation.js'
+import {
+  asDecoded,
+  canonicalizeKeys,
+  createRequestProblem,
+  settingsProblem,
+  settingsSchemaNode
+} from './validation.js'
 import { deploymentView, snapshotView, updateInfos, type ViewContext } from './views.js'
 
 export interface Answer {
@@ -101,7 +107,7 @@ function sourceProblem(settings: JsonObject): string | undefined {
 
 function createDeployment(ctx: HandlerContext, stack: StackRecord, call: IncomingCall): Answer {
   const received = jsonBody(call, 'deployment request')
-  const request = revealSecrets(ctx, canonicalizeKeys(received)) as JsonObject
+  const request = revealSecrets(ctx, asDecoded(canonicalizeKeys(received))) as JsonObject
   const problem = createRequestProblem(request)
   if (problem) throw new ApiError(400, problem)
   const initiatorHeader = call.headers['x-pulumi-deployment-initiator']

@@ -60,6 +60,7 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
   const answered = new Set<RecordedRequest>()
   const waiters = new Set<{ pred(r: RecordedRequest): boolean; resolve(r: RecordedRequest): void }>()
   const contextRef: { current?: HandlerContext } = {}
+  let warning: string | undefined
 
   const listening = await listen(
     {
@@ -68,6 +69,7 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
       faults,
       handlerContext: () => contextRef.current as HandlerContext,
       record: request => requests.push(request),
+      warning: () => warning,
       answered: request => {
         answered.add(request)
         for (const waiter of waiters) if (waiter.pred(request)) waiter.resolve(request)
@@ -108,6 +110,9 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     },
     queueScenario(ref, scenario) {
       state.knownStack(ref).queuedScenarios.push(scenario)
+    },
+    setWarning(text) {
+      warning = text
     },
     pause: target => state.setPaused(target, true),
     resume: target => state.setPaused(target, false),

@@ -1,5 +1,6 @@
 // HTTP plumbing of the fake: recording, authentication, injected faults, and writing answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import { ApiError, UNAUTHORIZED_MESSAGE } from './errors.js'
 import type { FaultInjector } from './faults.js'
@@ -15,6 +16,8 @@ export interface ServerDeps {
   handlerContext(): HandlerContext
   record(request: RecordedRequest): void
   answered(request: RecordedRequest): void
+  /** The text of an `X-Pulumi-Warning` header to send on every answer, if any. */
+  warning(): string | undefined
 }
 
 interface Reply {
@@ -60,6 +63,13 @@ function truncated(reply: Reply): Reply {
   return { ...reply, body: cut }
 }
 
+// The service gzips an answer for a client that asks (Pulumi's CLI does), the error answers included.
+function encoded(reply: Reply, acceptEncoding: string | undefined): Reply {
+  const wanted = (acceptEncoding ?? '').split(',').some(part => part.trim().split(';')[0] === 'gzip')
+  if (!wanted || reply.body.length === 0) return reply
+  return { ...reply, headers: { ...reply.headers, 'content-encoding': 'gzip' }, body: gzipSync(reply.body) }
+}
+
 function firstValues(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {}
   for (const [key, value] of params) if (!(key in query)) query[key] = value
@@ -93,6 +103,17 @@ export async function listen(
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const timers = new Set<{ timer: NodeJS.Timeout; resolve(): void }>()
   let closing = false
+  let requestIds = 0
+
+  // Every 5xx names its request, for Pulumi support; a warning rides on any answer.
+  const withServiceHeaders = (reply: Reply): Reply => {
+    const headers = { ...reply.headers }
+    if (reply.status >= 500)
+      headers['x-pulumi-request-id'] = `fake-request-${String(++requestIds).padStart(6, '0')}`
+    const warning = deps.warning()
+    if (warning !== undefined) headers['x-pulumi-warning'] = warning
+    return { ...reply, headers }
+  }
 
   // Resolves early when the fake closes, so a slow answer never outlives the server.
   const delay = (ms: number): Promise<void> =>
@@ -130,12 +151,16 @@ export async function listen(
     if (fault) record.fault = fault.kind
     const after = fault !== undefined && 'afterProcessing' in fault && fault.afterProcessing === true
 
-    const finish = (reply: Reply | 'reset'): void => {
-      if (reply === 'reset' || closing) {
+    const finish = (answer: Reply | 'reset', cut = false): void => {
+      if (answer === 'reset' || closing) {
         record.status = 0
         req.socket.destroy()
       } else {
+        // Cut after compressing: a connection that drops mid-body drops compressed bytes.
+        const whole = encoded(withServiceHeaders(answer), req.headers['accept-encoding'])
+        const reply = cut ? truncated(whole) : whole
         record.status = reply.status
+        record.encoding = reply.headers['content-encoding']
         res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) })
         res.end(reply.body)
       }
@@ -175,7 +200,7 @@ export async function listen(
       }
     }
 
-    if (fault?.kind === 'truncate') return finish(truncated(reply))
+    if (fault?.kind === 'truncate') return finish(reply, true)
     if (fault && after) {
       if (fault.kind === 'reset') return finish('reset')
       if (fault.kind === 'status') return finish(injectedStatusReply(fault))

@@ -103,6 +103,8 @@ export interface RecordedRequest {
   body: unknown
   /** What was answered; 0 for a connection dropped without an answer (and while the answer is being made). */
   status: number
+  /** The answer's Content-Encoding (`gzip` when the request asked for it), if any. */
+  encoding?: string
   endpoint: EndpointName
   /** Arrival time on the fake's clock. */
   at: number
@@ -193,6 +195,8 @@ export interface FakeCloud {
   setScenario(ref: string, scenario: Scenario | ScenarioFactory): void
   /** Used by the stack's next deployment only (first in, first out), ahead of the default. */
   queueScenario(ref: string, scenario: Scenario | ScenarioFactory): void
+  /** Sends `X-Pulumi-Warning: <text>` on every answer from now on (as the service does to announce a deprecation); undefined stops it. */
+  setWarning(text: string | undefined): void
   pause(target: StackTarget): void
   resume(target: StackTarget): void
   /** The stack's deployment settings as stored, secrets in plain text. */

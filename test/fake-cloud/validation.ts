@@ -56,6 +56,37 @@ export function canonicalizeKeys(
   return out
 }
 
+/**
+ * A create body as the service's Go decoder sees it: an empty string or a `null` is a field left unset (Pulumi's CLI
+ * sends `branch: ""`, `repoUrl: ""`, `operationContext.operation: ""` and `agentPoolID: null` that way), and a key
+ * that matches no field is ignored. Environment variable values are data, not fields: an empty one stays.
+ * `operationContext.operation` is kept when set, so the check that refuses it there still sees it.
+ */
+export function asDecoded(
+  value: unknown,
+  node: SchemaNode | undefined = defs.CreateDeploymentRequest
+): unknown {
+  if (Array.isArray(value)) {
+    const items = resolve(node)?.items as SchemaNode | undefined
+    return value.map(item => asDecoded(item, items))
+  }
+  if (!isPlainObject(value)) return value
+  const schema = objectBranch(node)
+  if (!schema) return value
+  const properties = schema.properties as Record<string, SchemaNode> | undefined
+  const out: JsonObject = {}
+  for (const [key, inner] of Object.entries(value)) {
+    if (!properties) {
+      out[key] = inner
+      continue
+    }
+    if (inner === null || inner === '') continue
+    const known = key in properties || (key === 'operation' && schema === defs.OperationContextRequest)
+    if (known) out[key] = asDecoded(inner, properties[key])
+  }
+  return out
+}
+
 export function settingsSchemaNode(): SchemaNode | undefined {
   return defs.DeploymentSettingsRequest
 }
