@@ -71,9 +71,11 @@ describe('fault kinds', () => {
 
   test('truncate: a cut JSON body whose Content-Length matches what is sent', async () => {
     const c = await start()
-    const full = await callFake(c, 'GET', `${BASE}/settings`)
+    // Uncompressed, so the bytes cut are the JSON's own (fetch would otherwise ask for gzip).
+    const plain = { headers: { 'accept-encoding': 'identity' } }
+    const full = await callFake(c, 'GET', `${BASE}/settings`, undefined, plain)
     c.faults.add({ kind: 'truncate', pathIncludes: '/settings', times: 1 })
-    const cut = await callFake(c, 'GET', `${BASE}/settings`)
+    const cut = await callFake(c, 'GET', `${BASE}/settings`, undefined, plain)
     expect(cut.status).toBe(200)
     expect(cut.headers.get('content-length')).toBe(String(Buffer.byteLength(cut.text)))
     expect(full.text.startsWith(cut.text)).toBe(true)
