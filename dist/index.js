@@ -98,7 +98,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8310);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9592);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -108,7 +108,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8310:
+/***/ 9592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1095,6 +1095,81 @@ function withoutTrailingSlash(url) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
+;// CONCATENATED MODULE: ./src/config/input-error.ts
+/** A bad input: the step fails with `message`, a sentence naming the input, before any request is made. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/stacks.ts
+
+const STACK_PART = /^[A-Za-z0-9._-]+$/;
+const STACK_PART_NAMES = ['organization', 'project', 'stack'];
+const EXAMPLE = 'such as acme/web/dev';
+/**
+ * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
+ * left out; a stack named twice is refused, because two deployments of one stack would only queue behind each other.
+ */
+function parseStacks(value) {
+    const lines = value.split(/\r?\n/);
+    const named = lines
+        .map((text, index) => ({ text: withoutComment(text).trim(), line: index + 1 }))
+        .filter(entry => entry.text !== '');
+    if (named.length === 0) {
+        throw new InputError('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
+    }
+    // One stack reads as it always did; several name the line, counted as the workflow file shows them.
+    const several = named.length > 1 || lines.filter(l => l.trim() !== '').length > 1;
+    const seen = new Map();
+    return named.map(({ text, line }) => {
+        const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
+        const ref = parseStack(text, where);
+        const name = `${ref.org}/${ref.project}/${ref.stack}`;
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new InputError('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
+        }
+        seen.set(name, line);
+        return { ref, name };
+    });
+}
+function withoutComment(line) {
+    const hash = line.search(/(^|\s)#/);
+    return hash < 0 ? line : line.slice(0, hash);
+}
+/** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
+function parseStack(value, where) {
+    const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`;
+    const parts = value.split('/');
+    if (parts.length !== 3) {
+        throw new InputError('stack', `${subject} has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
+            `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
+    }
+    parts.forEach((part, i) => {
+        const partName = STACK_PART_NAMES[i] ?? 'stack';
+        if (part === '') {
+            throw new InputError('stack', `${subject} has an empty ${partName} name: write org/project/stack, ${EXAMPLE}.`);
+        }
+        const badCharacter = [...part].find(character => !STACK_PART.test(character));
+        if (badCharacter !== undefined) {
+            throw new InputError('stack', `${subject} has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
+                'may hold only letters, digits, -, _ and .');
+        }
+        // `.` and `..` would be read as path steps in the API URL and address another resource.
+        if (/^\.+$/.test(part)) {
+            throw new InputError('stack', `${subject} has "${part}" as its ${partName} name, which is not a name: write the ` +
+                `${partName}'s real name, as in org/project/stack, ${EXAMPLE}.`);
+        }
+    });
+    const [org = '', project = '', stack = ''] = parts;
+    return { org, project, stack };
+}
+
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
 // Words that make a variable's value secret wherever they appear in its name.
 const SECRET_WORDS = new Set([
@@ -1882,14 +1957,9 @@ function code(text) {
 
 
 
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
+
+
+
 const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
 const DEFAULT_POLL_INTERVAL = '2s';
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
@@ -1904,7 +1974,8 @@ async function readInputs(read = readActionInput, env = process.env) {
 /** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
 function getInputs(read = readActionInput, env = process.env) {
     const input = (name) => read(name).trim();
-    const stack = parseStack(input('stack'));
+    const stacks = parseStacks(read('stack'));
+    const [{ ref: stack, name: stackName }] = stacks;
     const operation = parseOperation(input('operation'));
     const token = parseToken(input('pulumi-access-token'), env);
     const cloudUrl = parseCloudUrl(input('cloud-url'), env);
@@ -1927,8 +1998,9 @@ function getInputs(read = readActionInput, env = process.env) {
             'with `wait: false` the step ends as soon as the deployment is created.');
     }
     return {
+        stacks,
         stack,
-        stackName: `${stack.org}/${stack.project}/${stack.stack}`,
+        stackName,
         operation,
         token,
         cloudUrl,
@@ -1947,37 +2019,6 @@ function getInputs(read = readActionInput, env = process.env) {
         expectNoChanges,
         secrets: collectSecrets(settings, env, [token, githubToken])
     };
-}
-const STACK_PART = /^[A-Za-z0-9._-]+$/;
-const STACK_PART_NAMES = ['organization', 'project', 'stack'];
-function parseStack(value) {
-    const example = 'such as acme/web/dev';
-    if (value === '') {
-        throw new InputError('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${example}.`);
-    }
-    const parts = value.split('/');
-    if (parts.length !== 3) {
-        throw new InputError('stack', `The \`stack\` input "${value}" has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
-            `org/project/stack (three parts separated by /), ${example}.`);
-    }
-    parts.forEach((part, i) => {
-        const partName = STACK_PART_NAMES[i] ?? 'stack';
-        if (part === '') {
-            throw new InputError('stack', `The \`stack\` input "${value}" has an empty ${partName} name: write org/project/stack, ${example}.`);
-        }
-        const badCharacter = [...part].find(character => !STACK_PART.test(character));
-        if (badCharacter !== undefined) {
-            throw new InputError('stack', `The \`stack\` input "${value}" has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
-                'may hold only letters, digits, -, _ and .');
-        }
-        // `.` and `..` would be read as path steps in the API URL and address another resource.
-        if (/^\.+$/.test(part)) {
-            throw new InputError('stack', `The \`stack\` input "${value}" has "${part}" as its ${partName} name, which is not a name: write the ` +
-                `${partName}'s real name, as in org/project/stack, ${example}.`);
-        }
-    });
-    const [org = '', project = '', stack = ''] = parts;
-    return { org, project, stack };
 }
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
 const OPERATION_ALIASES = {
@@ -2556,6 +2597,11 @@ async function runMain(deps = defaultMainDeps()) {
         }
         throw error;
     }
+    if (config.stacks.length > 1) {
+        runner.setFailed(`The \`stack\` input names ${config.stacks.length} stacks, but this version of the action deploys one ` +
+            'stack per step: give one stack, or use a matrix with one step per stack.');
+        return false;
+    }
     // Registered before anything else is printed: the runner masks these in every later log line.
     for (const secret of config.secrets)
         runner.setSecret(secret);
@@ -2652,7 +2698,7 @@ async function deploy(config, redactor, deps) {
         runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort));
         announce(config, created, runner);
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 9916));
+        const stage = await __nccwpck_require__.e(/* import() */ 295).then(__nccwpck_require__.bind(__nccwpck_require__, 4295));
         const commenter = makeCommenter(config, ctx, deps, runner, stage);
         const base = {
             stack: config.stackName,
