@@ -4,7 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { DIST, actionInputs, createRunnerFiles, readCommandFile, runnerEnvironment } from './runner-files.js'
+import {
+  ACTION_NODE,
+  DIST,
+  actionInputs,
+  createRunnerFiles,
+  readCommandFile,
+  runnerEnvironment
+} from './runner-files.js'
 import { GitHubRecorder, type GitHubWrite, type RecordedRoute } from './github-recorder.js'
 import { onHarnessTeardown, trackRun } from './run-registry.js'
 import { findLeaks, secretsOfRun, type Leak, type Place } from './secret-scan.js'
@@ -99,7 +106,7 @@ export function startAction(o: RunActionOptions): ActionRun {
   }
   const secrets = secretsOfRun({ inputs, env: o.env ?? {}, declared: o.secrets })
 
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(ACTION_NODE, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   let exitedAt = Number.NaN

@@ -10,6 +10,8 @@ import { parse } from 'yaml'
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 /** The build to run; ACTION_DIST names another, so a build can be tried without touching dist/. */
 export const DIST = process.env.ACTION_DIST ?? join(ROOT, 'dist', 'index.js')
+/** The node that runs it, as the runner's node24 does; ACTION_NODE names another (npm run test:e2e:node24). */
+export const ACTION_NODE = process.env.ACTION_NODE || process.execPath
 
 export interface InputSpec {
   name: string
