@@ -98,7 +98,7 @@ function pad(n) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9592);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8069);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -108,7 +108,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9592:
+/***/ 8069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -430,6 +430,66 @@ function deploymentConsoleUrl(baseUrl, stack, version) {
     return `${origin}${encodePath(stack.org, stack.project, stack.stack, 'deployments', version)}`;
 }
 
+;// CONCATENATED MODULE: ./src/pulumi/oidc.ts
+// Exchanging the job's GitHub OIDC token for a Pulumi access token (RFC 8693 token exchange), as
+// pulumi/auth-actions does: POST /api/oauth/token, with no Authorization header (spec/results-openapi.json,
+// spec/WIRE-NOTES.md Turn 2).
+
+const TOKEN_EXCHANGE_PATH = '/api/oauth/token';
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const PULUMI_TOKEN_TYPE_PREFIX = 'urn:pulumi:token-type:access_token:';
+/** The Pulumi access token, or a PulumiApiError whose message is one sentence naming the org and the token type. */
+async function exchangeIdToken(client, o) {
+    const request = {
+        audience: o.audience,
+        grant_type: TOKEN_EXCHANGE_GRANT,
+        subject_token: o.idToken,
+        subject_token_type: ID_TOKEN_TYPE,
+        requested_token_type: `${PULUMI_TOKEN_TYPE_PREFIX}${o.tokenType}`,
+        ...(o.scope !== undefined ? { scope: o.scope } : {}),
+        expiration: o.expirationSeconds
+    };
+    let answer;
+    try {
+        answer = await client.exchangeToken(request, { signal: o.signal });
+    }
+    catch (error) {
+        throw refusal(error, o) ?? error;
+    }
+    const token = answer?.access_token;
+    // Hostile until checked: it becomes a header value and a mask, so it must be one printable word.
+    if (typeof token !== 'string' || !/^[\x21-\x7e]{8,4096}$/.test(token)) {
+        throw new errors/* PulumiApiError */.zV(`Pulumi Cloud answered the exchange of this job's GitHub OIDC token for ${what(o)} without a usable ` +
+            "access token; run the job again, and check Pulumi Cloud's status if it keeps happening.", { status: 200, method: 'POST', path: TOKEN_EXCHANGE_PATH, retryable: true, attempts: 1 });
+    }
+    const expiresIn = answer.expires_in;
+    return { token, expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : undefined };
+}
+/** `an organization token of acme`, `a team token of acme (team:platform)`. */
+function what(o) {
+    const article = /^[aeiou]/.test(o.tokenType) ? 'an' : 'a';
+    return `${article} ${o.tokenType} token of the organization ${o.org}${o.scope ? ` (scope ${o.scope})` : ''}`;
+}
+// A 4xx other than 429 is Pulumi Cloud saying no ({error, error_description}); anything else (5xx, network,
+// timeout) keeps the client's own sentence, which says to try again.
+function refusal(error, o) {
+    if (!(error instanceof errors/* PulumiApiError */.zV) || error.status < 400 || error.status >= 500 || error.status === 429)
+        return undefined;
+    const said = error.serverMessage?.split(o.idToken).join('***');
+    return new errors/* PulumiApiError */.zV(`Pulumi Cloud refused to exchange this job's GitHub OIDC token for ${what(o)} (HTTP ${error.status}` +
+        `${said ? `: ${said.replace(/\.$/, '')}` : ''}); check that ${o.org} trusts GitHub as an OIDC issuer ` +
+        '(Settings → Access Management → OIDC Issuers) with a policy that lets this repository get that token, and ' +
+        'that `oidc-token-type` and `oidc-scope` ask for it.', {
+        status: error.status,
+        method: error.method,
+        path: error.path,
+        serverMessage: said,
+        retryable: false,
+        attempts: error.attempts
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/pulumi/retry.ts
 const systemClock = {
     now: () => Date.now(),
@@ -539,11 +599,13 @@ function interpretOutcome(outcome, expectJson, token, nowMs) {
     };
     return { ok: false, failure };
 }
-// Pulumi's error bodies are {"code": N, "message": "..."}; gateways may send HTML, which is not worth showing.
+// Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};
+// gateways may send HTML, which is not worth showing.
 function serverMessage(body, token) {
     let message;
     try {
-        message = JSON.parse(body)?.message;
+        const parsed = JSON.parse(body);
+        message = parsed?.message ?? oauthError(parsed);
     }
     catch {
         return undefined;
@@ -558,8 +620,16 @@ function requestId(header) {
     const value = (Array.isArray(header) ? header[0] : header)?.trim();
     return value && /^[A-Za-z0-9._:-]{1,100}$/.test(value) ? value : undefined;
 }
+function oauthError(body) {
+    const code = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description : undefined;
+    if (code && description)
+        return `${description.replace(/\.$/, '')} (${code})`;
+    return description ?? code;
+}
 
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
+
 
 
 
@@ -706,6 +776,24 @@ class PulumiCloudClient {
     async resumeOrg(org, o) {
         await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o);
     }
+    /**
+     * Exchanges a GitHub OIDC token for a Pulumi access token. Retried only when Pulumi Cloud provably did not act:
+     * the ID token is the credential, and it is not sent around more than needed.
+     */
+    exchangeToken(request, o) {
+        const org = request.audience.replace(/^urn:pulumi:org:/, '');
+        return this.call({
+            method: 'POST',
+            path: TOKEN_EXCHANGE_PATH,
+            body: request,
+            expectJson: true,
+            retry: 'unprocessed',
+            action: "exchange this job's GitHub OIDC token for a Pulumi access token",
+            subject: 'org',
+            org,
+            anonymous: true
+        }, o);
+    }
     async cancelDeployment(stack, id, o) {
         await this.call({
             ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
@@ -799,7 +887,7 @@ class PulumiCloudClient {
     async attempt(spec, signal) {
         const headers = {
             ...PULUMI_ACCEPT_HEADERS,
-            Authorization: `token ${this.token}`,
+            ...(spec.anonymous ? {} : { Authorization: `token ${this.token}` }),
             ...spec.headers
         };
         let body;
@@ -1168,6 +1256,158 @@ function parseStack(value, where) {
     });
     const [org = '', project = '', stack = ''] = parts;
     return { org, project, stack };
+}
+
+;// CONCATENATED MODULE: ./src/config/credentials.ts
+// How the action logs in to Pulumi Cloud: with a given token (`pulumi-access-token`, PULUMI_ACCESS_TOKEN), or with
+// one exchanged for the job's GitHub OIDC token (`oidc-token-type`, `oidc-scope`, `oidc-expiration`). Checked up
+// front like every input: a job that cannot get a GitHub OIDC token, or asks for a token Pulumi Cloud would never
+// issue, fails before any request.
+
+
+const OIDC_TOKEN_TYPES = ['organization', 'team', 'personal', 'runner'];
+/** Without a `timeout`, the exchanged token lives this long. */
+const OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS = 2 * 60 * 60_000;
+/** With one, this much longer than the timeout: the cancel, the summary and the comment come after it. */
+const OIDC_EXPIRATION_MARGIN_MS = 15 * 60_000;
+// What each type's scope is called and how Pulumi Cloud spells it (spec/results-openapi.json, /api/oauth/token).
+const SCOPE_OF = {
+    team: { what: 'the team name', prefix: 'team' },
+    personal: { what: 'the user login', prefix: 'user' },
+    runner: { what: 'the runner name', prefix: 'runner' }
+};
+const SCOPE_NAME = /^[A-Za-z0-9._-]+$/;
+// What users coming from pulumi/auth-actions or other tools type; suggested, never accepted silently.
+const TYPE_ALIASES = {
+    org: 'organization',
+    user: 'personal',
+    'urn:pulumi:token-type:access_token:organization': 'organization',
+    'urn:pulumi:token-type:access_token:team': 'team',
+    'urn:pulumi:token-type:access_token:personal': 'personal',
+    'urn:pulumi:token-type:access_token:runner': 'runner'
+};
+/** A given token, or an OIDC login (which takes the place of a token given as well). */
+function parseLogin(input, env, timeoutMs, orgs) {
+    const given = input('pulumi-access-token');
+    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
+    const oidc = parseOidcLogin({
+        tokenType: input('oidc-token-type'),
+        scope: input('oidc-scope'),
+        expiration: input('oidc-expiration'),
+        givenToken: given !== '' ? 'input' : fromEnv !== '' ? 'env' : undefined,
+        timeoutMs,
+        env
+    });
+    const distinct = [...new Set(orgs)];
+    if (oidc && distinct.length > 1) {
+        throw new InputError('oidc-token-type', `An OIDC login gets a Pulumi token for one organization, but the \`stack\` input names stacks of ` +
+            `${distinct.join(' and ')}: use one step per organization, or give a \`pulumi-access-token\` that can ` +
+            'reach all of them.');
+    }
+    // The ignored token is still kept as a secret (collectSecrets), so it is masked all the same.
+    if (oidc)
+        return { token: '', oidc };
+    return { token: parseToken(given, env), oidc };
+}
+function parseToken(value, env) {
+    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
+    const token = value || fromEnv;
+    if (token === '') {
+        throw new InputError('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
+            '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable, or log in with the ' +
+            "job's GitHub OIDC token through `oidc-token-type`; note that secrets are empty in workflows triggered from " +
+            'forks.');
+    }
+    if (/\s/.test(token)) {
+        const source = value
+            ? 'The `pulumi-access-token` input'
+            : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)';
+        throw new InputError('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
+            'check that the secret holds only the token.');
+    }
+    return token;
+}
+/** The OIDC login the inputs ask for, or undefined when `oidc-token-type` is empty (a token is given instead). */
+function parseOidcLogin(o) {
+    if (o.tokenType === '') {
+        const stray = o.scope !== '' ? 'oidc-scope' : o.expiration !== '' ? 'oidc-expiration' : undefined;
+        if (stray !== undefined) {
+            throw new InputError(stray, `The \`${stray}\` input is set, but \`oidc-token-type\` is empty, so no OIDC login happens: set ` +
+                `\`oidc-token-type\` to ${typeList()} to log in with the job's GitHub OIDC token, or remove \`${stray}\`.`);
+        }
+        return undefined;
+    }
+    const tokenType = parseTokenType(o.tokenType);
+    const scope = parseScope(tokenType, o.scope);
+    const expirationSeconds = parseExpiration(o.expiration, o.timeoutMs);
+    // Checked here, before any request: without `id-token: write` the runner gives the step no way to ask for one.
+    if (!o.env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() || !o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()) {
+        throw new InputError('oidc-token-type', `The \`oidc-token-type\` input asks to log in to Pulumi Cloud with the job's GitHub OIDC token, but the job ` +
+            'may not request one: add `permissions: id-token: write` to the workflow or the job (GitHub gives no OIDC ' +
+            'token to pull requests from forks).');
+    }
+    return { tokenType, scope, expirationSeconds, ignoredToken: o.givenToken };
+}
+function typeList() {
+    return `${OIDC_TOKEN_TYPES.slice(0, -1).join(', ')} or ${OIDC_TOKEN_TYPES.at(-1)}`;
+}
+function parseTokenType(value) {
+    const lower = value.toLowerCase();
+    const type = OIDC_TOKEN_TYPES.find(candidate => candidate === lower);
+    if (type !== undefined)
+        return type;
+    const suggestion = TYPE_ALIASES[lower];
+    throw new InputError('oidc-token-type', `The \`oidc-token-type\` input ${quote(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
+        `empty to use \`pulumi-access-token\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
+}
+function parseScope(tokenType, value) {
+    if (tokenType === 'organization') {
+        if (value === '')
+            return undefined;
+        if (value.toLowerCase() === 'admin')
+            return 'admin';
+        throw new InputError('oidc-scope', `The \`oidc-scope\` input ${quote(value)} does not fit an organization token: leave it empty, or set it to ` +
+            '`admin` for a token with admin scope.');
+    }
+    const { what, prefix } = SCOPE_OF[tokenType];
+    if (value === '') {
+        throw new InputError('oidc-scope', `A ${tokenType} token needs the \`oidc-scope\` input: set it to ${what} the token is for.`);
+    }
+    // `team:platform` is how Pulumi Cloud spells it; accepted as well as the bare name.
+    const name = value.startsWith(`${prefix}:`) ? value.slice(prefix.length + 1) : value;
+    if (!SCOPE_NAME.test(name)) {
+        throw new InputError('oidc-scope', `The \`oidc-scope\` input ${quote(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
+            'letters, digits, -, _ and .');
+    }
+    return `${prefix}:${name}`;
+}
+function parseExpiration(value, timeoutMs) {
+    if (value === '') {
+        const ms = timeoutMs === undefined ? OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS : timeoutMs + OIDC_EXPIRATION_MARGIN_MS;
+        return Math.ceil(ms / 1000);
+    }
+    let ms;
+    try {
+        ms = (0,duration/* parseDuration */.E9)(value);
+    }
+    catch (error) {
+        if (error instanceof duration/* DurationError */.N2)
+            throw new InputError('oidc-expiration', `The \`oidc-expiration\` input ${error.message}`);
+        throw error;
+    }
+    if (ms < 60_000) {
+        throw new InputError('oidc-expiration', `The \`oidc-expiration\` input is ${quote(value)}, too short for a deployment: give at least a minute, or ` +
+            'leave it empty for a lifetime that outlasts the `timeout`.');
+    }
+    if (timeoutMs !== undefined && ms < timeoutMs) {
+        throw new InputError('oidc-expiration', `The \`oidc-expiration\` input (${(0,duration/* formatDuration */.a3)(ms)}) is shorter than the \`timeout\` ` +
+            `(${(0,duration/* formatDuration */.a3)(timeoutMs)}), so the Pulumi token would expire while the action still waits for the ` +
+            'deployment: make it longer, or leave it empty for a lifetime that outlasts the `timeout`.');
+    }
+    return Math.ceil(ms / 1000);
+}
+function quote(value) {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
@@ -1960,6 +2200,7 @@ function code(text) {
 
 
 
+
 const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
 const DEFAULT_POLL_INTERVAL = '2s';
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
@@ -1977,7 +2218,8 @@ function getInputs(read = readActionInput, env = process.env) {
     const stacks = parseStacks(read('stack'));
     const [{ ref: stack, name: stackName }] = stacks;
     const operation = parseOperation(input('operation'));
-    const token = parseToken(input('pulumi-access-token'), env);
+    // The OIDC token's default lifetime follows the timeout, checked in its own turn below.
+    const { token, oidc } = parseLogin(input, env, timeoutIfValid(input('timeout')), stacks.map(s => s.ref.org));
     const cloudUrl = parseCloudUrl(input('cloud-url'), env);
     const inheritSettings = parseBoolean('inherit-settings', input('inherit-settings'), true);
     const settings = parseSettings(read('settings'));
@@ -2003,6 +2245,7 @@ function getInputs(read = readActionInput, env = process.env) {
         stackName,
         operation,
         token,
+        oidc,
         cloudUrl,
         inheritSettings,
         settings,
@@ -2017,7 +2260,7 @@ function getInputs(read = readActionInput, env = process.env) {
         commentOnPrNumber,
         editPrComment,
         expectNoChanges,
-        secrets: collectSecrets(settings, env, [token, githubToken])
+        secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
     };
 }
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
@@ -2040,24 +2283,7 @@ function parseOperation(value) {
         return operation;
     const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
     const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
-    throw new InputError('operation', `The \`operation\` input ${quote(value)} is not an operation this action runs: use ${accepted}${hint}`);
-}
-function parseToken(value, env) {
-    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
-    const token = value || fromEnv;
-    if (token === '') {
-        throw new InputError('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
-            '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable; note that secrets ' +
-            'are empty in workflows triggered from forks.');
-    }
-    if (/\s/.test(token)) {
-        const source = value
-            ? 'The `pulumi-access-token` input'
-            : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)';
-        throw new InputError('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
-            'check that the secret holds only the token.');
-    }
-    return token;
+    throw new InputError('operation', `The \`operation\` input ${inputs_quote(value)} is not an operation this action runs: use ${accepted}${hint}`);
 }
 function parseCloudUrl(value, env) {
     if (value !== '')
@@ -2105,7 +2331,7 @@ function parseBoolean(name, value, defaultValue) {
         return true;
     if (FALSE_WORDS.has(lower))
         return false;
-    throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${quote(value)}.`);
+    throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${inputs_quote(value)}.`);
 }
 const SHA = /^[0-9a-f]{7,40}$/i;
 function parseCommit(value, settings) {
@@ -2115,7 +2341,7 @@ function parseCommit(value, settings) {
     if (lower === 'none')
         return { mode: 'none' };
     if (!SHA.test(value)) {
-        throw new InputError('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${quote(value)}; ` +
+        throw new InputError('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${inputs_quote(value)}; ` +
             'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.');
     }
     const git = settings?.sourceContext?.git;
@@ -2140,9 +2366,17 @@ function parsePositiveDuration(name, value) {
         const instead = name === 'timeout'
             ? 'leave it empty for no limit, or give a duration above zero'
             : 'give a duration above zero, such as 2s';
-        throw new InputError(name, `The \`${name}\` input is ${quote(value)}, which is no time at all: ${instead}.`);
+        throw new InputError(name, `The \`${name}\` input is ${inputs_quote(value)}, which is no time at all: ${instead}.`);
     }
     return ms;
+}
+function timeoutIfValid(value) {
+    try {
+        return value === '' ? undefined : parsePositiveDuration('timeout', value);
+    }
+    catch {
+        return undefined;
+    }
 }
 function parseGithubToken(value, env) {
     const token = value || (env.GITHUB_TOKEN?.trim() ?? '');
@@ -2158,12 +2392,12 @@ function parsePullRequestNumber(value) {
     const digits = /^#?(\d+)$/.exec(value)?.[1];
     const number = digits === undefined ? NaN : Number(digits);
     if (!Number.isSafeInteger(number) || number <= 0) {
-        throw new InputError('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${quote(value)}.`);
+        throw new InputError('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${inputs_quote(value)}.`);
     }
     return number;
 }
 // Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
-function quote(value) {
+function inputs_quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
@@ -2550,7 +2784,88 @@ class Cancellation {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/oidc.ts
+// The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
+// (config/oidc.ts checks that before any request).
+/**
+ * Through @actions/core, which masks the token as soon as it has it. Loaded only for an OIDC login: no other run
+ * needs the toolkit's OIDC client.
+ */
+const runnerIdToken = async (audience) => {
+    const core = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(779), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143));
+    return core.getIDToken(audience);
+};
+/** The audience Pulumi Cloud expects for an organization (spec/WIRE-NOTES.md, Turn 2). */
+function pulumiAudience(org) {
+    return `urn:pulumi:org:${org}`;
+}
+/** The ID token, or an Error whose message is one sentence saying what the runner answered. */
+async function requestIdToken(source, audience) {
+    let token;
+    try {
+        token = await source(audience);
+    }
+    catch (error) {
+        // @actions/core's messages span lines ("Error message: Failed to get ID Token. \n Error Code : 403 ...").
+        const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+        throw new IdTokenError(`The runner did not give this job a GitHub OIDC token for the audience ${audience} (${said}): check that ` +
+            'the job has `permissions: id-token: write`, then run it again.');
+    }
+    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+        throw new IdTokenError(`The runner answered the request for this job's GitHub OIDC token (audience ${audience}) with something ` +
+            'that is not a token; run the job again.');
+    }
+    return token;
+}
+class IdTokenError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdTokenError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/login.ts
+
+
+
+/**
+ * The config with its Pulumi token, and that token and the ID token among its secrets. Each is masked the moment
+ * it is known, before anything else is printed. Throws an IdTokenError or a PulumiApiError with a sentence.
+ */
+async function logIn(config, deps) {
+    const { oidc } = config;
+    if (!oidc)
+        return config;
+    const { runner } = deps;
+    const org = config.stack.org;
+    const wanted = { org, tokenType: oidc.tokenType, scope: oidc.scope };
+    if (oidc.ignoredToken === 'input') {
+        runner.warning('Both `oidc-token-type` and `pulumi-access-token` are set: the action logs in with the token Pulumi Cloud ' +
+            "issues for this job's GitHub OIDC token and does not use the `pulumi-access-token` input; remove one of them.");
+    }
+    else if (oidc.ignoredToken === 'env') {
+        runner.info('PULUMI_ACCESS_TOKEN is set, but `oidc-token-type` asks for an OIDC login: the action uses the token ' +
+            "Pulumi Cloud issues for this job's GitHub OIDC token, not PULUMI_ACCESS_TOKEN.");
+    }
+    const audience = pulumiAudience(org);
+    const idToken = await requestIdToken(deps.idToken, audience);
+    runner.setSecret(idToken);
+    const exchanged = await exchangeIdToken(deps.exchanger, {
+        ...wanted,
+        expirationSeconds: oidc.expirationSeconds,
+        idToken,
+        audience,
+        signal: deps.signal
+    });
+    runner.setSecret(exchanged.token);
+    const lifetime = (0,duration/* formatDuration */.a3)((exchanged.expiresIn ?? oidc.expirationSeconds) * 1000);
+    runner.info(`Logged in to Pulumi Cloud with ${what(wanted)}, issued for this job's GitHub OIDC token; it expires in ${lifetime}.`);
+    return { ...config, token: exchanged.token, secrets: [...config.secrets, idToken, exchanged.token] };
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
+
 
 
 
@@ -2605,6 +2920,19 @@ async function runMain(deps = defaultMainDeps()) {
     // Registered before anything else is printed: the runner masks these in every later log line.
     for (const secret of config.secrets)
         runner.setSecret(secret);
+    try {
+        config = await logIn(config, {
+            runner,
+            idToken: deps.idToken ?? runnerIdToken,
+            exchanger: new PulumiCloudClient({ baseUrl: config.cloudUrl, token: '', clock: deps.clock })
+        });
+    }
+    catch (error) {
+        if (!(error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV))
+            throw error;
+        runner.setFailed(new Redactor(config.secrets).redact(error.message));
+        return false;
+    }
     const redactor = new Redactor(config.secrets);
     const plain = plainSecretLookingVariables(config.settings);
     if (plain.length > 0) {
@@ -2838,11 +3166,13 @@ function sayOnce(say) {
 
 
 
+
+
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
  * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
  */
-async function runPost(runner = githubRunner, env = process.env) {
+async function runPost(runner = githubRunner, env = process.env, idToken = runnerIdToken) {
     const id = runner.getState(STATE.deploymentId);
     if (!id || runner.getState(STATE.handled) === 'true')
         return;
@@ -2856,17 +3186,23 @@ async function runPost(runner = githubRunner, env = process.env) {
     let token;
     let cloudUrl;
     try {
-        ;
-        ({ token, cloudUrl } = await readInputs(undefined, env));
+        const given = await readInputs(undefined, env);
+        for (const secret of given.secrets)
+            runner.setSecret(secret);
+        ({ token, cloudUrl } = await logIn(given, {
+            runner,
+            idToken,
+            exchanger: new PulumiCloudClient({ baseUrl: given.cloudUrl, token: '', clock: systemClock }),
+            signal: AbortSignal.timeout(10_000)
+        }));
     }
     catch (error) {
-        if (error instanceof InputError) {
+        if (error instanceof InputError || error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV) {
             runner.warning(`Could not cancel deployment ${id}: ${error.message}`);
             return;
         }
         throw error;
     }
-    runner.setSecret(token);
     const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock });
     try {
         await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
@@ -3283,6 +3619,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -3472,6 +3822,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -3483,6 +3840,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

@@ -2,6 +2,8 @@ import { PulumiCloudClient, parseStackRef, systemClock } from '../pulumi/client.
 import { PulumiApiError } from '../pulumi/errors.js'
 import { readInputs, InputError } from '../config/inputs.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
+import { IdTokenError, runnerIdToken, type IdTokenSource } from '../github/oidc.js'
+import { logIn } from './login.js'
 import { STATE } from './state.js'
 
 /**
@@ -10,7 +12,8 @@ import { STATE } from './state.js'
  */
 export async function runPost(
   runner: RunnerIO = githubRunner,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  idToken: IdTokenSource = runnerIdToken
 ): Promise<void> {
   const id = runner.getState(STATE.deploymentId)
   if (!id || runner.getState(STATE.handled) === 'true') return
@@ -23,15 +26,21 @@ export async function runPost(
   let token: string
   let cloudUrl: string
   try {
-    ;({ token, cloudUrl } = await readInputs(undefined, env))
+    const given = await readInputs(undefined, env)
+    for (const secret of given.secrets) runner.setSecret(secret)
+    ;({ token, cloudUrl } = await logIn(given, {
+      runner,
+      idToken,
+      exchanger: new PulumiCloudClient({ baseUrl: given.cloudUrl, token: '', clock: systemClock }),
+      signal: AbortSignal.timeout(10_000)
+    }))
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof IdTokenError || error instanceof PulumiApiError) {
       runner.warning(`Could not cancel deployment ${id}: ${error.message}`)
       return
     }
     throw error
   }
-  runner.setSecret(token)
   const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock })
   try {
     await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })

@@ -20,6 +20,8 @@ import { plainSecretLookingVariables, Redactor } from '../config/secrets.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { STATE } from './state.js'
 import { Cancellation, cancelIfWanted } from './cancellation.js'
+import { IdTokenError, runnerIdToken, type IdTokenSource } from '../github/oidc.js'
+import { logIn } from './login.js'
 import type { DeploymentReport } from '../report/model.js'
 
 /** Loaded once a deployment exists (see deployment-stage.ts). */
@@ -33,6 +35,8 @@ export interface MainDeps {
   /** Subscribes to the runner's cancel signals; returns the unsubscribe. */
   onAbortSignal: (handler: () => void) => () => void
   octokitFactory: (token: string, apiUrl: string) => OctokitFactory
+  /** The job's GitHub OIDC token, for `oidc-token-type`. */
+  idToken?: IdTokenSource
 }
 
 export function processSignals(handler: () => void): () => void {
@@ -78,6 +82,17 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
   }
   // Registered before anything else is printed: the runner masks these in every later log line.
   for (const secret of config.secrets) runner.setSecret(secret)
+  try {
+    config = await logIn(config, {
+      runner,
+      idToken: deps.idToken ?? runnerIdToken,
+      exchanger: new PulumiCloudClient({ baseUrl: config.cloudUrl, token: '', clock: deps.clock })
+    })
+  } catch (error) {
+    if (!(error instanceof IdTokenError || error instanceof PulumiApiError)) throw error
+    runner.setFailed(new Redactor(config.secrets).redact(error.message))
+    return false
+  }
   const redactor = new Redactor(config.secrets)
   const plain = plainSecretLookingVariables(config.settings)
   if (plain.length > 0) {

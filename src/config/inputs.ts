@@ -10,13 +10,14 @@ import {
 import { DurationError, parseDuration } from './duration.js'
 import { InputError } from './input-error.js'
 import { parseStacks, type StackTarget } from './stacks.js'
+import { parseLogin, type OidcLogin } from './credentials.js'
 import { collectSecrets } from './secrets.js'
 import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
 
+export { InputError } from './input-error.js'
+
 /** Returns '' for an unset input, like core.getInput. */
 export type InputReader = (name: string) => string
-
-export { InputError }
 
 export type CommitMode = { mode: 'auto' } | { mode: 'none' } | { mode: 'sha'; sha: string }
 
@@ -28,7 +29,10 @@ export interface ActionConfig {
   /** `org/project/stack` of the first stack. */
   stackName: string
   operation: PulumiOperation
+  /** The Pulumi access token; empty until the OIDC login (when `oidc` is set) gives one. */
   token: string
+  /** Set when the token is to come from exchanging the job's GitHub OIDC token (`oidc-token-type`). */
+  oidc: OidcLogin | undefined
   /** No trailing slash. */
   cloudUrl: string
   inheritSettings: boolean
@@ -75,7 +79,13 @@ export function getInputs(
   const stacks = parseStacks(read('stack'))
   const [{ ref: stack, name: stackName }] = stacks as [StackTarget, ...StackTarget[]]
   const operation = parseOperation(input('operation'))
-  const token = parseToken(input('pulumi-access-token'), env)
+  // The OIDC token's default lifetime follows the timeout, checked in its own turn below.
+  const { token, oidc } = parseLogin(
+    input,
+    env,
+    timeoutIfValid(input('timeout')),
+    stacks.map(s => s.ref.org)
+  )
   const cloudUrl = parseCloudUrl(input('cloud-url'), env)
   const inheritSettings = parseBoolean('inherit-settings', input('inherit-settings'), true)
   const settings = parseSettings(read('settings'))
@@ -112,6 +122,7 @@ export function getInputs(
     stackName,
     operation,
     token,
+    oidc,
     cloudUrl,
     inheritSettings,
     settings,
@@ -126,7 +137,7 @@ export function getInputs(
     commentOnPrNumber,
     editPrComment,
     expectNoChanges,
-    secrets: collectSecrets(settings, env, [token, githubToken])
+    secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
   }
 }
 
@@ -154,30 +165,6 @@ function parseOperation(value: string): PulumiOperation {
     'operation',
     `The \`operation\` input ${quote(value)} is not an operation this action runs: use ${accepted}${hint}`
   )
-}
-
-function parseToken(value: string, env: NodeJS.ProcessEnv): string {
-  const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? ''
-  const token = value || fromEnv
-  if (token === '') {
-    throw new InputError(
-      'pulumi-access-token',
-      'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
-        '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable; note that secrets ' +
-        'are empty in workflows triggered from forks.'
-    )
-  }
-  if (/\s/.test(token)) {
-    const source = value
-      ? 'The `pulumi-access-token` input'
-      : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)'
-    throw new InputError(
-      'pulumi-access-token',
-      `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
-        'check that the secret holds only the token.'
-    )
-  }
-  return token
 }
 
 function parseCloudUrl(value: string, env: NodeJS.ProcessEnv): string {
@@ -279,6 +266,14 @@ function parsePositiveDuration(name: string, value: string): number {
     )
   }
   return ms
+}
+
+function timeoutIfValid(value: string): number | undefined {
+  try {
+    return value === '' ? undefined : parsePositiveDuration('timeout', value)
+  } catch {
+    return undefined
+  }
 }
 
 function parseGithubToken(value: string, env: NodeJS.ProcessEnv): string {

@@ -11,6 +11,7 @@ import {
   type HttpMethod
 } from './http.js'
 import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
+import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { interpretOutcome } from './response.js'
 import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
 import type {
@@ -90,6 +91,8 @@ interface CallSpec {
   stackRef?: StackRef
   org?: string
   deployment?: string
+  /** Sent without the access token: the request carries its own credential (the OIDC token exchange). */
+  anonymous?: boolean
 }
 
 const SEGMENT = /^[A-Za-z0-9._-]+$/
@@ -293,6 +296,28 @@ export class PulumiCloudClient {
     await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o)
   }
 
+  /**
+   * Exchanges a GitHub OIDC token for a Pulumi access token. Retried only when Pulumi Cloud provably did not act:
+   * the ID token is the credential, and it is not sent around more than needed.
+   */
+  exchangeToken(request: TokenExchangeRequest, o?: CallOptions): Promise<TokenExchangeResponse> {
+    const org = request.audience.replace(/^urn:pulumi:org:/, '')
+    return this.call(
+      {
+        method: 'POST',
+        path: TOKEN_EXCHANGE_PATH,
+        body: request,
+        expectJson: true,
+        retry: 'unprocessed',
+        action: "exchange this job's GitHub OIDC token for a Pulumi access token",
+        subject: 'org',
+        org,
+        anonymous: true
+      },
+      o
+    )
+  }
+
   async cancelDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<void> {
     await this.call(
       {
@@ -400,7 +425,7 @@ export class PulumiCloudClient {
   private async attempt<T>(spec: CallSpec, signal?: AbortSignal): Promise<AttemptResult<T>> {
     const headers: OutgoingHttpHeaders = {
       ...PULUMI_ACCEPT_HEADERS,
-      Authorization: `token ${this.token}`,
+      ...(spec.anonymous ? {} : { Authorization: `token ${this.token}` }),
       ...spec.headers
     }
     let body: string | undefined

@@ -32,11 +32,13 @@ export function interpretOutcome<T>(
   return { ok: false, failure }
 }
 
-// Pulumi's error bodies are {"code": N, "message": "..."}; gateways may send HTML, which is not worth showing.
+// Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};
+// gateways may send HTML, which is not worth showing.
 function serverMessage(body: string, token: string): string | undefined {
   let message: unknown
   try {
-    message = (JSON.parse(body) as { message?: unknown } | null)?.message
+    const parsed = JSON.parse(body) as Record<string, unknown> | null
+    message = parsed?.message ?? oauthError(parsed)
   } catch {
     return undefined
   }
@@ -49,4 +51,11 @@ function serverMessage(body: string, token: string): string | undefined {
 function requestId(header: string | string[] | undefined): string | undefined {
   const value = (Array.isArray(header) ? header[0] : header)?.trim()
   return value && /^[A-Za-z0-9._:-]{1,100}$/.test(value) ? value : undefined
+}
+
+function oauthError(body: Record<string, unknown> | null): string | undefined {
+  const code = typeof body?.error === 'string' ? body.error : undefined
+  const description = typeof body?.error_description === 'string' ? body.error_description : undefined
+  if (code && description) return `${description.replace(/\.$/, '')} (${code})`
+  return description ?? code
 }

@@ -6,6 +6,7 @@ import { FaultInjector } from './faults.js'
 import type { HandlerContext } from './handlers.js'
 import { SeededRandom } from './random.js'
 import { SecretStore } from './secret-store.js'
+import { TokenExchange } from './oidc.js'
 import { listen } from './server.js'
 import { CloudState } from './state.js'
 import type { JsonObject } from './settings-merge.js'
@@ -23,6 +24,7 @@ export {
   type ScenarioOptions
 } from './scenarios.js'
 export { ENDPOINTS } from './types.js'
+export { issuedAccessTokens, type IssuedToken, type OidcPolicy, type TrustedIssuer } from './oidc.js'
 export type {
   EndpointName,
   FakeCloud,
@@ -61,10 +63,12 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
   const waiters = new Set<{ pred(r: RecordedRequest): boolean; resolve(r: RecordedRequest): void }>()
   const contextRef: { current?: HandlerContext } = {}
   let warning: string | undefined
+  const oidc = new TokenExchange(clock)
 
   const listening = await listen(
     {
       token,
+      oidc,
       now: () => clock.now(),
       faults,
       handlerContext: () => contextRef.current as HandlerContext,
@@ -97,6 +101,9 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     clock,
     faults,
     requests,
+    issuedTokens: oidc.issued,
+    trustOidcIssuer: (org, issuer, policies = [{ tokenType: 'organization' }]) =>
+      oidc.trustIssuer(org, issuer, policies),
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer)
       waiters.clear()

@@ -88,6 +88,11 @@ export function route(method: string, path: string, query: Record<string, string
     base = { org: segments[2] }
     found = matchRest(segments.slice(4), ORG_ROUTES)
   }
+  if (segments.join('/') === 'api/oauth/token') {
+    return method.toUpperCase() === 'POST'
+      ? { endpoint: 'tokenExchange' }
+      : { endpoint: 'unknown', status: 405 }
+  }
   if (!found) return { endpoint: 'unknown', status: 404 }
   let endpoint = found.methods[method.toUpperCase()]
   if (!endpoint) return { endpoint: 'unknown', status: 405, ...base }

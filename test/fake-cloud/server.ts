@@ -5,11 +5,14 @@ import type { AddressInfo } from 'node:net'
 import { ApiError, UNAUTHORIZED_MESSAGE } from './errors.js'
 import type { FaultInjector } from './faults.js'
 import { handle, type Answer, type HandlerContext } from './handlers.js'
+import type { TokenExchange } from './oidc.js'
 import { route } from './routes.js'
 import type { FaultRule, RecordedRequest } from './types.js'
 
 export interface ServerDeps {
   token: string
+  /** The token exchange, which also knows the tokens it issued. */
+  oidc: TokenExchange
   now(): number
   faults: FaultInjector
   /** Filled in once the server listens (the URL is known only then). */
@@ -91,8 +94,10 @@ function parseBody(raw: string): unknown {
   }
 }
 
-function authorized(req: IncomingMessage, token: string): boolean {
-  return req.headers.authorization === `token ${token}`
+// The fake's own token may act anywhere; one issued by the OIDC exchange only in its organization.
+function authorized(req: IncomingMessage, deps: ServerDeps, org: string | undefined): boolean {
+  const given = /^token (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+  return given === deps.token || (given !== undefined && deps.oidc.accepts(given, org))
 }
 
 /** Starts the HTTP server; resolves once it listens. */
@@ -176,7 +181,11 @@ export async function listen(
     let reply: Reply
     if (match.endpoint === 'unknown' && match.status === 404 && !url.pathname.startsWith('/api/')) {
       reply = errorReply(404, `Not found: ${method} ${url.pathname} is not part of the Pulumi Cloud API.`)
-    } else if (!authorized(req, deps.token)) {
+    } else if (match.endpoint === 'tokenExchange') {
+      // The ID token in the body is the credential: the exchange takes no Authorization header.
+      const answer = deps.oidc.exchange(record.body)
+      reply = jsonReply(answer.status, answer.body)
+    } else if (!authorized(req, deps, match.org)) {
       reply = errorReply(401, UNAUTHORIZED_MESSAGE)
     } else if (match.endpoint === 'unknown') {
       reply =

@@ -3,6 +3,8 @@ import type { FakeClock } from './clock.js'
 import type { FaultInjector } from './faults.js'
 
 /** Every endpoint of the Deployments API the fake answers, named as `RecordedRequest.endpoint` reports them. */
+import type { IssuedToken, OidcPolicy, TrustedIssuer } from './oidc.js'
+
 export const ENDPOINTS = [
   'getSettings',
   'patchSettings',
@@ -23,6 +25,7 @@ export const ENDPOINTS = [
   'pauseOrg',
   'resumeOrg',
   'orgMetadata',
+  'tokenExchange',
   // A path the API does not have, or a known path with a method it does not take.
   'unknown'
 ] as const
@@ -205,4 +208,11 @@ export interface FakeCloud {
   deployments(ref?: string): FakeDeployment[]
   /** Resolves with the first recorded, answered request the predicate accepts, already recorded or not. */
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>
+  /**
+   * The organization trusts `issuer`'s ID tokens for POST /api/oauth/token, for what `policies` allow (default: an
+   * organization token, with any scope).
+   */
+  trustOidcIssuer(org: string, issuer: TrustedIssuer, policies?: OidcPolicy[]): void
+  /** The access tokens the exchange has issued, and what each is good for. */
+  readonly issuedTokens: ReadonlyMap<string, IssuedToken>
 }

@@ -15,6 +15,9 @@ import {
 import { GitHubRecorder, type GitHubWrite, type RecordedRoute } from './github-recorder.js'
 import { onHarnessTeardown, trackRun } from './run-registry.js'
 import { findLeaks, secretsOfRun, type Leak, type Place } from './secret-scan.js'
+import { IdTokenEndpoint, type IdTokenRoute } from './id-token-endpoint.js'
+import { issuedAccessTokens } from '../fake-cloud/oidc.js'
+import type { FakeGitHubOidc } from '../fake-github/oidc.js'
 
 export type { Leak } from './secret-scan.js'
 
@@ -40,6 +43,11 @@ export interface RunActionOptions {
   killAfterMs?: number
   /** More values to treat as secret, beyond those the harness finds in the inputs, settings and environment. */
   secrets?: string[]
+  /**
+   * The job has `permissions: id-token: write`: the runner's ID-token endpoint is set, and this issuer signs the
+   * tokens it gives. Without it, the job has no OIDC token, as on GitHub.
+   */
+  idTokens?: FakeGitHubOidc
   /** The test inspects `leaks` itself (a test of the scan): a leak in this run does not fail the test. */
   expectLeaks?: boolean
 }
@@ -57,6 +65,8 @@ export interface ActionResult {
   exitedAt: number
   /** What the run sent to GitHub with a body (comment creations and edits), when `githubApiUrl` was given. */
   githubWrites: GitHubWrite[]
+  /** The audiences the run asked the ID-token endpoint for (with `idTokens`). */
+  idTokenAudiences: string[]
   /** Secrets found outside `::add-mask::` lines; must be empty (checked after each test unless `expectLeaks`). */
   leaks: Leak[]
 }
@@ -73,12 +83,15 @@ export interface ActionRun {
 // benchmark use `child` at once), so the pass-through to the fake GitHub has to be listening before.
 const githubRecorder = await GitHubRecorder.start()
 onHarnessTeardown(() => githubRecorder.close())
+const idTokenEndpoint = await IdTokenEndpoint.start()
+onHarnessTeardown(() => idTokenEndpoint.close())
 
 export function startAction(o: RunActionOptions): ActionRun {
   const files = createRunnerFiles('action-run-')
   const { dir } = files
   const event = o.event ?? { name: 'push', payload: {} }
   const github: RecordedRoute | undefined = o.githubApiUrl ? githubRecorder.route(o.githubApiUrl) : undefined
+  const idTokens: IdTokenRoute | undefined = o.idTokens ? idTokenEndpoint.route(o.idTokens) : undefined
   const inputs: Record<string, string> = {}
   for (const spec of actionInputs()) {
     inputs[spec.name] =
@@ -102,9 +115,10 @@ export function startAction(o: RunActionOptions): ActionRun {
       inputs,
       postState: o.post?.state
     }),
+    ...idTokens?.env,
     ...o.env
   }
-  const secrets = secretsOfRun({ inputs, env: o.env ?? {}, declared: o.secrets })
+  const secretsKnownAtStart = { inputs, env: { ...idTokens?.env, ...o.env }, declared: o.secrets ?? [] }
 
   const child = spawn(ACTION_NODE, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -131,6 +145,7 @@ export function startAction(o: RunActionOptions): ActionRun {
     child.on('close', (code, signal) => {
       clearTimeout(killer)
       github?.dispose()
+      idTokens?.dispose()
       for (const w of waiters) w.resolve()
       const run = {
         code,
@@ -142,8 +157,15 @@ export function startAction(o: RunActionOptions): ActionRun {
         summary: readFileSync(files.summary, 'utf8'),
         dir,
         exitedAt,
-        githubWrites: github ? [...github.writes] : []
+        githubWrites: github ? [...github.writes] : [],
+        idTokenAudiences: idTokens ? [...idTokens.audiences] : []
       }
+      // Tokens made during the run are secrets as much as those given: the job's ID tokens, and every Pulumi token
+      // a fake's OIDC exchange issued.
+      const secrets = secretsOfRun({
+        ...secretsKnownAtStart,
+        declared: [...secretsKnownAtStart.declared, ...(idTokens?.issued ?? []), ...issuedAccessTokens()]
+      })
       done({ ...run, leaks: findLeaks(placesOf(run, files.temp), secrets) })
     })
   })
