@@ -47,24 +47,6 @@ describe('getInputs with only the required inputs', () => {
       secrets: ['pul-0123456789abcdef']
     })
   })
-
-  test('reads the INPUT_ variables the runner sets when no reader is given', () => {
-    const saved = { ...process.env }
-    try {
-      process.env.INPUT_STACK = 'acme/web/prod'
-      process.env.INPUT_OPERATION = 'preview'
-      process.env['INPUT_PULUMI-ACCESS-TOKEN'] = 'pul-from-runner'
-      process.env['INPUT_POLL-INTERVAL'] = '5s'
-      const config = getInputs(undefined, {})
-      expect(config.stackName).toBe('acme/web/prod')
-      expect(config.operation).toBe('preview')
-      expect(config.token).toBe('pul-from-runner')
-      expect(config.pollIntervalMs).toBe(5000)
-    } finally {
-      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
-      Object.assign(process.env, saved)
-    }
-  })
 })
 
 describe('getInputs reads every input', () => {

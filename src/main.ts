@@ -1,4 +1,4 @@
-import * as core from './github/workflow-commands.js'
+import { githubRunner } from './github/runner.js'
 import { runMain } from './action/run.js'
 import { runPost } from './action/post.js'
 
@@ -7,11 +7,11 @@ import { runPost } from './action/post.js'
 const POST_MARK = 'isPost'
 
 export async function run(): Promise<void> {
-  if (core.getState(POST_MARK) === 'true') {
+  if (githubRunner.getState(POST_MARK) === 'true') {
     await runPost()
     return
   }
-  core.saveState(POST_MARK, 'true')
+  githubRunner.saveState(POST_MARK, 'true')
   const cancelled = await runMain()
   // A cancelled step must end within seconds, whatever sockets or timers are still open.
   if (cancelled) process.exit()

@@ -1,37 +1,81 @@
+// The finish phase: the outputs, the job summary and the pull-request comment, then the step's verdict. The
+// comment is opened as soon as the deployment exists, so a reviewer sees it in progress.
+import type { CreateResult } from '../pulumi/create.js'
 import type { Deployment } from '../pulumi/types.js'
-import { describeChanges, hasChanges } from '../deployment/changes.js'
-import { buildCommentBody } from '../report/comment-body.js'
-import type { ActionConfig } from '../config/inputs.js'
-import type { PrCommenter } from '../github/pr-comment.js'
+import { buildCommentBody, commentMarker } from '../report/comment-body.js'
 import type { DeploymentReport } from '../report/model.js'
-import type { RunnerIO } from '../github/runner.js'
-import type { Redactor } from '../config/secrets.js'
 import { buildSummary } from '../report/summary.js'
-import { resultsJson, stackResult } from '../report/results.js'
+import { judge } from '../report/verdict.js'
+import type { CommitPin } from '../github/commit-pin.js'
+import { pullRequestToComment, type EventContext } from '../github/context.js'
+import { PrCommenter, type OctokitFactory } from '../github/pr-comment.js'
+import type { RunContext } from './run-context.js'
+import { STATE } from './state.js'
 
-export interface OutcomeInput {
-  config: ActionConfig
-  report: DeploymentReport
-  deployment: Deployment | undefined
-  runner: RunnerIO
+/** The report's parts known once the deployment exists. */
+export type ReportBase = Omit<DeploymentReport, 'status' | 'steps'>
+
+export interface Reporting {
+  base: ReportBase
   commenter: PrCommenter | undefined
-  redactor: Redactor
+  /** The "in progress" comment; the final one is written after it. */
+  progressComment: Promise<unknown>
 }
 
-/** Writes the outputs, the job summary and the pull-request comment, then says how the step ends. */
-export async function reportOutcome(input: OutcomeInput): Promise<void> {
-  const { config, report, deployment, runner, commenter, redactor } = input
-  // The `status` output is the last status Pulumi Cloud reported, never one of this action's own words.
-  if (deployment) runner.setOutput('status', deployment.status)
-  if (report.updateVersion !== undefined) runner.setOutput('update-version', String(report.updateVersion))
-  if (report.changes) {
-    runner.setOutput('has-changes', String(hasChanges(report.changes)))
-    runner.setOutput('changes', JSON.stringify(report.changes))
-  }
-  runner.setOutput('results', resultsJson([stackResult(report, { lastStatus: deployment?.status })]))
+export interface OpenReportInput {
+  created: CreateResult
+  pin: CommitPin
+  ctx: EventContext
+  octokitFactory: (token: string, apiUrl: string) => OctokitFactory
+}
 
+export function openReport(run: RunContext, input: OpenReportInput): Reporting {
+  const { config, redactor } = run
+  const { created, pin, ctx } = input
+  const base: ReportBase = {
+    stack: config.stackName,
+    operation: config.operation,
+    deploymentId: created.id,
+    version: created.version,
+    consoleUrl: created.consoleUrl,
+    commit: pin.commit,
+    commitUrl:
+      pin.commit && ctx.repository ? `${ctx.serverUrl}/${ctx.repository}/commit/${pin.commit}` : undefined,
+    runUrl: ctx.runUrl
+  }
+  const commenter = makeCommenter(run, input)
+  const progressComment = Promise.resolve(
+    commenter?.upsert(redactor.redact(buildCommentBody({ ...base, status: 'not-started', steps: [] })))
+  )
+  return { base, commenter, progressComment }
+}
+
+export interface FinishInput {
+  report: DeploymentReport
+  /** The deployment as last read; absent when it was not waited for. */
+  deployment?: Deployment
+  /** Whether the deployment's end was dealt with, so the post step has nothing left to do. */
+  handled: boolean
+}
+
+/** Waits for the progress comment, then reports; once the step is cancelled, only for as long as it may. */
+export async function finish(run: RunContext, reporting: Reporting, input: FinishInput): Promise<void> {
+  await run.stop.within(
+    reporting.progressComment.then(() => reportOutcome(run, reporting.commenter, input)),
+    run.runner
+  )
+}
+
+async function reportOutcome(
+  run: RunContext,
+  commenter: PrCommenter | undefined,
+  { report, deployment, handled }: FinishInput
+): Promise<void> {
+  const { config, runner, redactor, outputs } = run
+  if (deployment) outputs.status(deployment.status)
+  outputs.report(report, deployment?.status)
   if (config.commentOnSummary) {
-    if (!runner.appendSummary(redactor.redact(buildSummary(report)))) {
+    if (!(await runner.appendSummary(redactor.redact(buildSummary(report))))) {
       runner.debug('The runner gave no job summary file (GITHUB_STEP_SUMMARY); no summary was written.')
     }
   }
@@ -43,50 +87,23 @@ export async function reportOutcome(input: OutcomeInput): Promise<void> {
     runner.setFailed(redactor.redact(verdict.message))
   } else if (verdict.kind === 'warn') runner.warning(redactor.redact(verdict.message), verdict.title)
   else runner.info(verdict.message)
+  if (handled) runner.saveState(STATE.handled, 'true')
 }
 
-type Verdict =
-  | { kind: 'ok'; message: string }
-  | { kind: 'warn'; message: string; title: string }
-  | { kind: 'fail'; message: string; annotation?: string; title?: string }
-
-function judge(config: ActionConfig, report: DeploymentReport): Verdict {
-  const what = `The ${config.operation} of ${config.stackName} (deployment ${report.version ?? '?'})`
-  switch (report.status) {
-    case 'succeeded':
-      if (config.expectNoChanges && report.changes && hasChanges(report.changes)) {
-        return {
-          kind: 'fail',
-          message: `${what} reported changes (${describeChanges(report.changes)}), and \`expect-no-changes\` is true.`
-        }
-      }
-      return { kind: 'ok', message: `${what} succeeded.` }
-    case 'created':
-      return { kind: 'ok', message: `${what} was created; not waiting for it (\`wait: false\`).` }
-    case 'skipped':
-      return {
-        kind: 'warn',
-        title: 'Deployment skipped',
-        message:
-          `${what} was skipped by Pulumi Cloud without running: a newer deployment superseded it, or it waited ` +
-          `in the queue too long. Nothing was changed.`
-      }
-    case 'failed': {
-      const step = report.failedStep
-      const tail = step?.lastLines.slice(-10).join('\n')
-      return {
-        kind: 'fail',
-        title: step ? `Deployment step failed: ${step.name}` : 'Deployment failed',
-        annotation: step ? `Step "${step.name}" failed. Its last lines:\n${tail}` : undefined,
-        message: step
-          ? `${what} failed in step "${step.name}". See the log above or ${report.consoleUrl ?? 'the Pulumi console'}.`
-          : `${what} failed. See ${report.consoleUrl ?? 'the Pulumi console'}.`
-      }
-    }
-    default:
-      return {
-        kind: 'fail',
-        message: `${what} did not finish. ${report.message ?? `It ended as ${report.status}.`}`
-      }
+function makeCommenter(run: RunContext, { ctx, octokitFactory }: OpenReportInput): PrCommenter | undefined {
+  const { config, runner } = run
+  const issueNumber = pullRequestToComment(config, ctx)
+  if (issueNumber === undefined || !ctx.repository) return undefined
+  if (!config.githubToken) {
+    runner.warning('No `github-token` was given, so the pull request is not commented on.')
+    return undefined
   }
+  const [owner = '', repo = ''] = ctx.repository.split('/')
+  return new PrCommenter({
+    octokit: octokitFactory(config.githubToken, ctx.apiUrl),
+    target: { owner, repo, issueNumber },
+    marker: commentMarker(config.stackName, config.operation),
+    edit: config.editPrComment,
+    log: { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }
+  })
 }

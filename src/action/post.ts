@@ -26,7 +26,7 @@ export async function runPost(
   let token: string
   let cloudUrl: string
   try {
-    const given = await readInputs(undefined, env)
+    const given = await readInputs(name => runner.getInput(name), env)
     for (const secret of given.secrets) runner.setSecret(secret)
     ;({ token, cloudUrl } = await logIn(given, {
       runner,

@@ -1,6 +1,5 @@
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
-import * as core from '../github/workflow-commands.js'
 import {
   PULUMI_OPERATIONS,
   type DeploymentSettings,
@@ -16,7 +15,7 @@ import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
 
 export { InputError } from './input-error.js'
 
-/** Returns '' for an unset input, like core.getInput. */
+/** Returns '' for an unset input, as the runner does (RunnerIO.getInput). */
 export type InputReader = (name: string) => string
 
 export type CommitMode = { mode: 'auto' } | { mode: 'none' } | { mode: 'sha'; sha: string }
@@ -58,22 +57,14 @@ export const DEFAULT_POLL_INTERVAL = '2s'
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
 export const CANCEL_ON_ABORT_BY_DEFAULT: readonly PulumiOperation[] = ['preview', 'detect-drift']
 
-const readActionInput: InputReader = name => core.getInput(name)
-
 /** getInputs for the action itself: the parser of the `settings` input is loaded first, and only when it is given. */
-export async function readInputs(
-  read: InputReader = readActionInput,
-  env: NodeJS.ProcessEnv = process.env
-): Promise<ActionConfig> {
+export async function readInputs(read: InputReader, env: NodeJS.ProcessEnv): Promise<ActionConfig> {
   if (read('settings').trim() !== '') await loadSettingsParser()
   return getInputs(read, env)
 }
 
 /** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
-export function getInputs(
-  read: InputReader = readActionInput,
-  env: NodeJS.ProcessEnv = process.env
-): ActionConfig {
+export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConfig {
   const input = (name: string): string => read(name).trim()
 
   const stacks = parseStacks(read('stack'))

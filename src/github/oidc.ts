@@ -1,17 +1,13 @@
 // The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
 // (config/oidc.ts checks that before any request).
 
+import { githubRunner } from './runner.js'
+
 /** Asks the runner for an ID token with this audience. */
 export type IdTokenSource = (audience: string) => Promise<string>
 
-/**
- * Through @actions/core, which masks the token as soon as it has it. Loaded only for an OIDC login: no other run
- * needs the toolkit's OIDC client.
- */
-export const runnerIdToken: IdTokenSource = async audience => {
-  const core = await import('@actions/core')
-  return core.getIDToken(audience)
-}
+/** Through the runner seam (@actions/core), which masks the token as soon as it has it. */
+export const runnerIdToken: IdTokenSource = audience => githubRunner.getIDToken(audience)
 
 /** The audience Pulumi Cloud expects for an organization (spec/WIRE-NOTES.md, Turn 2). */
 export function pulumiAudience(org: string): string {

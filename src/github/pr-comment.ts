@@ -1,7 +1,6 @@
 // Finds, creates and updates this action's sticky comment on a pull request. The body comes from
 // comment-body.ts; this module owns the GitHub side: which comment is ours, paging, retries, and turning every
 // failure into a warning, because a comment that cannot be written must never fail the deployment step.
-import * as core from './workflow-commands.js'
 import type { getOctokit } from '@actions/github'
 
 export interface CommentTarget {
@@ -32,7 +31,7 @@ export interface PrCommenterOptions {
   target: CommentTarget
   marker: string
   edit: boolean
-  log?: CommentLog
+  log: CommentLog
   /** Waits between the first attempt and the retry; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>
   retryDelayMs?: number
@@ -103,7 +102,7 @@ export class PrCommenter {
 
   constructor(options: PrCommenterOptions) {
     this.options = options
-    this.log = options.log ?? core
+    this.log = options.log
     this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
   }
 

@@ -1,10 +1,11 @@
-// The workflow-command protocol the action speaks to the runner, read back as the runner reads it: outputs and state
-// from their files, annotations from stdout with the runner's escapes undone.
+// The runner seam (githubRunner, over @actions/core), read back as the runner reads it: outputs, state and the job
+// summary from their files, annotations from stdout with the runner's escapes undone.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import * as commands from '../src/github/workflow-commands.js'
+import { githubRunner as commands } from '../src/github/runner.js'
+import { getInputs } from '../src/config/inputs.js'
 import { readCommandFile } from '../test/harness/run-action.js'
 
 let printed: string[]
@@ -29,7 +30,7 @@ afterEach(() => {
 })
 
 function runnerFile(name: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'workflow-commands-')), name)
+  const file = join(mkdtempSync(join(tmpdir(), 'runner-')), name)
   writeFileSync(file, '')
   return file
 }
@@ -57,6 +58,18 @@ describe('inputs and state', () => {
     process.env.STATE_deploymentId = 'abc-123'
     expect(commands.getState('deploymentId')).toBe('abc-123')
     expect(commands.getState('other')).toBe('')
+  })
+
+  test('the action reads its inputs through the seam', () => {
+    process.env.INPUT_STACK = 'acme/web/prod'
+    process.env.INPUT_OPERATION = 'preview'
+    process.env['INPUT_PULUMI-ACCESS-TOKEN'] = 'pul-from-runner'
+    process.env['INPUT_POLL-INTERVAL'] = '5s'
+    const config = getInputs(name => commands.getInput(name), {})
+    expect(config.stackName).toBe('acme/web/prod')
+    expect(config.operation).toBe('preview')
+    expect(config.token).toBe('pul-from-runner')
+    expect(config.pollIntervalMs).toBe(5000)
   })
 })
 
@@ -100,7 +113,7 @@ describe('log lines and annotations', () => {
     commands.info('Deployment 3 is running.')
     commands.debug('Retrying GET /api/x')
     commands.setSecret('pul-123')
-    commands.notice('Deployment 3 was created', { title: 'Pulumi Deployment' })
+    commands.notice('Deployment 3 was created', 'Pulumi Deployment')
     commands.warning('Paused')
     expect(printed).toEqual([
       'Deployment 3 is running.\n',
@@ -114,7 +127,7 @@ describe('log lines and annotations', () => {
   test('a message or title with line breaks, percent signs, colons or commas stays one command', () => {
     const message = 'line one\r\nline two: 100% done, ::error::not a command'
     const title = 'a: b, c%'
-    commands.error(message, { title })
+    commands.error(message, title)
     const [line, ...rest] = printed.join('').split('\n')
     expect(rest).toEqual([''])
     const match = /^::error title=([^:]*)::(.*)$/.exec(line ?? '')
@@ -127,5 +140,20 @@ describe('log lines and annotations', () => {
     commands.setFailed('No Pulumi access token was given.')
     expect(process.exitCode).toBe(1)
     expect(printed).toEqual(['::error::No Pulumi access token was given.\n'])
+  })
+})
+
+describe('the job summary', () => {
+  test('is appended to the runner file, one entry after another, each ending its line', async () => {
+    process.env.GITHUB_STEP_SUMMARY = runnerFile('summary')
+    expect(await commands.appendSummary('## First')).toBe(true)
+    expect(await commands.appendSummary('second\n')).toBe(true)
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('## First\nsecond\n')
+  })
+
+  test('is skipped, and says so, when the runner gave no summary file', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY
+    expect(await commands.appendSummary('## Lost')).toBe(false)
+    expect(printed).toEqual([])
   })
 })

@@ -1,0 +1,91 @@
+// The follow phase: the deployment's log streamed into the workflow log (and the `log-file`), its status changes
+// said as they come, until it ends, the wait times out or the step is cancelled.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Clock } from '../pulumi/client.js'
+import { isTerminal, type Deployment } from '../pulumi/types.js'
+import { DeploymentFollower, type FollowApi, type FollowOutcome } from '../deployment/follow.js'
+import { LogRenderer } from '../deployment/log-renderer.js'
+import type { RunContext } from './run-context.js'
+
+export interface Followed {
+  outcome: FollowOutcome
+  /** What was printed of the log, for the report. */
+  renderer: LogRenderer
+}
+
+export interface FollowInput {
+  api: FollowApi
+  clock: Clock
+  env: NodeJS.ProcessEnv
+  deploymentId: string
+  /** When the step started, on `clock`: the `timeout` counts from then. */
+  started: number
+}
+
+export async function followPhase(run: RunContext, input: FollowInput): Promise<Followed> {
+  const { config, runner, redactor } = run
+  const logPath = logFilePath(input.env, input.deploymentId)
+  const logFile = createWriteStream(logPath, { encoding: 'utf8' })
+  const renderer = new LogRenderer({
+    write: chunk => runner.write(chunk),
+    logFile,
+    redact: s => redactor.redact(s),
+    operation: config.operation
+  })
+  const follower = new DeploymentFollower(
+    input.api,
+    input.clock,
+    { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) },
+    entries => renderer.push(entries),
+    deployment => {
+      // The end is said outside the last step's fold, where a reader looks for it.
+      if (isTerminal(deployment.status)) renderer.close()
+      describeStatus(run, deployment)
+    }
+  )
+  let outcome: FollowOutcome
+  try {
+    outcome = await follower.follow({
+      stack: config.stack,
+      deploymentId: input.deploymentId,
+      pollIntervalMs: config.pollIntervalMs,
+      deadline: config.timeoutMs === undefined ? undefined : input.started + config.timeoutMs,
+      signal: run.stop.signal
+    })
+  } finally {
+    renderer.close()
+    await closeLogFile(logFile)
+  }
+  run.outputs.logFile(logPath)
+  return { outcome, renderer }
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  'not-started': 'is queued and has not started yet',
+  accepted: 'was accepted and is waiting for a runner',
+  running: 'is running',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  skipped: 'was skipped'
+}
+
+function describeStatus(run: RunContext, deployment: Deployment): void {
+  run.outputs.status(deployment.status)
+  const text = STATUS_TEXT[deployment.status] ?? `is ${deployment.status}`
+  run.runner.info(`Deployment ${deployment.version} ${text}.`)
+}
+
+function logFilePath(env: NodeJS.ProcessEnv, id: string): string {
+  const dir = env.RUNNER_TEMP || tmpdir()
+  mkdirSync(dir, { recursive: true })
+  return join(dir, `pulumi-deployment-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}.log`)
+}
+
+function closeLogFile(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject)
+    stream.end(() => resolve())
+  })
+}

@@ -1,0 +1,54 @@
+// The step's outputs: one table of their names (action.yml lists the same), and one writer, so each output is set
+// in one place. `status` in particular is always the last status Pulumi Cloud reported, never the action's own word.
+import type { CreateDeploymentResponse, DeploymentStatus } from '../pulumi/types.js'
+import { hasChanges } from '../deployment/changes.js'
+import type { DeploymentReport } from '../report/model.js'
+import { resultsJson, stackResult } from '../report/results.js'
+import type { RunnerIO } from '../github/runner.js'
+
+export const OUTPUT = {
+  deploymentId: 'deployment-id',
+  deploymentVersion: 'deployment-version',
+  consoleUrl: 'console-url',
+  status: 'status',
+  logFile: 'log-file',
+  updateVersion: 'update-version',
+  hasChanges: 'has-changes',
+  changes: 'changes',
+  results: 'results'
+} as const
+
+export class StepOutputs {
+  private lastStatus: DeploymentStatus | undefined
+
+  constructor(private readonly runner: RunnerIO) {}
+
+  created(created: CreateDeploymentResponse): void {
+    this.runner.setOutput(OUTPUT.deploymentId, created.id)
+    this.runner.setOutput(OUTPUT.deploymentVersion, String(created.version))
+    this.runner.setOutput(OUTPUT.consoleUrl, created.consoleUrl)
+    this.status('not-started')
+  }
+
+  /** The one place `status` is set; a status already set is not written again. */
+  status(status: DeploymentStatus): void {
+    if (status === this.lastStatus) return
+    this.lastStatus = status
+    this.runner.setOutput(OUTPUT.status, status)
+  }
+
+  logFile(path: string): void {
+    this.runner.setOutput(OUTPUT.logFile, path)
+  }
+
+  /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
+  report(report: DeploymentReport, lastStatus: DeploymentStatus | undefined): void {
+    if (report.updateVersion !== undefined)
+      this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion))
+    if (report.changes) {
+      this.runner.setOutput(OUTPUT.hasChanges, String(hasChanges(report.changes)))
+      this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes))
+    }
+    this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus })]))
+  }
+}

@@ -1,0 +1,45 @@
+// Reads a deployment's log one page at a time in Pulumi Cloud's streaming mode, handing each line on exactly once.
+import type { LogEntry, StackRef } from '../pulumi/types.js'
+import type { FollowApi } from './follow-api.js'
+import type { Pacer } from './pacer.js'
+
+// A full page means more is waiting: ask again at once instead of waiting a poll interval.
+const FULL_PAGE_ENTRIES = 100
+
+/** What one read gave: 'more' when a full page came back, so the caller asks again at once. */
+export type LogProgress = 'more' | 'some' | 'none'
+
+export class LogCursor {
+  private token: string | undefined
+  private done = false
+
+  constructor(
+    private readonly api: FollowApi,
+    private readonly stack: StackRef,
+    private readonly deploymentId: string,
+    private readonly onLogs: (entries: LogEntry[]) => void
+  ) {}
+
+  /** The log is complete once a page came back without a nextToken. */
+  get complete(): boolean {
+    return this.done
+  }
+
+  async read(pacer: Pacer): Promise<LogProgress> {
+    const response = await pacer.tolerate(() =>
+      this.api.streamLogs(this.stack, this.deploymentId, this.token, pacer.callOptions)
+    )
+    if (!response) return 'none'
+    const lines = response.lines ?? []
+    if (lines.length > 0) this.onLogs(lines)
+    const previous = this.token
+    // The token moves only after the page was handed on, so a retried request can never skip or repeat a line.
+    this.token = response.nextToken
+    if (response.nextToken === undefined || response.nextToken === '') {
+      this.done = true
+      return lines.length > 0 ? 'some' : 'none'
+    }
+    if (lines.length >= FULL_PAGE_ENTRIES) return 'more'
+    return lines.length > 0 || previous !== response.nextToken ? 'some' : 'none'
+  }
+}

@@ -1,0 +1,53 @@
+// How the step ends, given the report: succeed, warn or fail, with the sentence that says why.
+import { describeChanges, hasChanges } from '../deployment/changes.js'
+import type { ActionConfig } from '../config/inputs.js'
+import type { DeploymentReport } from './model.js'
+
+export type Verdict =
+  | { kind: 'ok'; message: string }
+  | { kind: 'warn'; message: string; title: string }
+  | { kind: 'fail'; message: string; annotation?: string; title?: string }
+
+export function judge(
+  config: Pick<ActionConfig, 'operation' | 'stackName' | 'expectNoChanges'>,
+  report: DeploymentReport
+): Verdict {
+  const what = `The ${config.operation} of ${config.stackName} (deployment ${report.version ?? '?'})`
+  switch (report.status) {
+    case 'succeeded':
+      if (config.expectNoChanges && report.changes && hasChanges(report.changes)) {
+        return {
+          kind: 'fail',
+          message: `${what} reported changes (${describeChanges(report.changes)}), and \`expect-no-changes\` is true.`
+        }
+      }
+      return { kind: 'ok', message: `${what} succeeded.` }
+    case 'created':
+      return { kind: 'ok', message: `${what} was created; not waiting for it (\`wait: false\`).` }
+    case 'skipped':
+      return {
+        kind: 'warn',
+        title: 'Deployment skipped',
+        message:
+          `${what} was skipped by Pulumi Cloud without running: a newer deployment superseded it, or it waited ` +
+          `in the queue too long. Nothing was changed.`
+      }
+    case 'failed': {
+      const step = report.failedStep
+      const tail = step?.lastLines.slice(-10).join('\n')
+      return {
+        kind: 'fail',
+        title: step ? `Deployment step failed: ${step.name}` : 'Deployment failed',
+        annotation: step ? `Step "${step.name}" failed. Its last lines:\n${tail}` : undefined,
+        message: step
+          ? `${what} failed in step "${step.name}". See the log above or ${report.consoleUrl ?? 'the Pulumi console'}.`
+          : `${what} failed. See ${report.consoleUrl ?? 'the Pulumi console'}.`
+      }
+    }
+    default:
+      return {
+        kind: 'fail',
+        message: `${what} did not finish. ${report.message ?? `It ended as ${report.status}.`}`
+      }
+  }
+}
