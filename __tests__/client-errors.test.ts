@@ -73,15 +73,6 @@ it('404 on a deployment: names the deployment and its stack', async () => {
   expect(byId.message).toMatch(
     /^Deployment no-such-id of stack acme\/web\/dev was not found \(404 Not Found\)/
   )
-  const byVersion = await apiError(client.getDeploymentByVersion(stack, 42))
-  expect(byVersion.message).toMatch(/^Deployment version 42 of stack acme\/web\/dev was not found/)
-})
-
-it('404 on an organization: names the organization', async () => {
-  const error = await apiError(client.getOrgMetadata('nobody'))
-  expect(error.message).toMatch(
-    /^The Pulumi organization nobody does not exist, or the access token cannot see it/
-  )
 })
 
 it('409: cancelling a finished deployment is a conflict, with the server reason', async () => {
@@ -104,11 +95,4 @@ it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack
       '(5 attempts). Try again in a few minutes. Pulumi Cloud said: Internal Server Error. If it keeps failing, give Pulumi support the ' +
       'request ID fake-request-000005.'
   )
-})
-
-it('pause on a stack without settings: the 400 reason reaches the user', async () => {
-  cloud.addStack('acme/web/bare')
-  const error = await apiError(client.pauseStack({ org: 'acme', project: 'web', stack: 'bare' }))
-  expect(error.status).toBe(400)
-  expect(error.message).toMatch(/before it has been configured for deployments/)
 })

@@ -90,34 +90,44 @@ describe('GET requests', () => {
   })
 })
 
-describe('writes other than create', () => {
+describe('the cancel, a write other than the create', () => {
+  async function runningDeployment(): Promise<string> {
+    const { id } = await client.createDeployment(stack, { operation: 'update' })
+    time.advance(500)
+    return id
+  }
+  const cancels = (): { status?: number }[] => cloud.requests.filter(r => r.endpoint === 'cancelDeployment')
+
   it.each([
     ['429', { kind: 'status', status: 429 }],
     ['503', { kind: 'status', status: 503 }]
   ] as const)(
-    'are retried after a %s, like a refused connection: the server says it did not do the work',
+    'is retried after a %s, like a refused connection: the server says it did not do the work',
     async (_name, fault) => {
-      cloud.faults.add({ endpoint: 'pauseStack', times: 1, ...fault })
-      await client.pauseStack(stack)
-      expect(cloud.requests.map(r => r.status)).toEqual([fault.status, 200])
-      expect((await client.getStackMetadata(stack)).paused).toBe(true)
+      const id = await runningDeployment()
+      cloud.faults.add({ endpoint: 'cancelDeployment', times: 1, ...fault })
+      await client.cancelDeployment(stack, id)
+      expect(cancels().map(r => r.status)).toEqual([fault.status, 200])
     }
   )
 
   it.each([
     ['a 500', { kind: 'status', status: 500 }],
     ['a connection reset', { kind: 'reset' }]
-  ] as const)('are not retried after %s, which may have acted', async (_name, fault) => {
-    cloud.faults.add({ endpoint: 'patchSettings', times: 1, ...fault })
-    const error = await client.patchSettings(stack, { tag: 'x' }).catch((e: unknown) => e)
+  ] as const)('is not retried after %s, which may have acted', async (_name, fault) => {
+    const id = await runningDeployment()
+    const sleeps = clock.sleeps.length
+    cloud.faults.add({ endpoint: 'cancelDeployment', times: 1, ...fault })
+    const error = await client.cancelDeployment(stack, id).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PulumiApiError)
-    expect(cloud.requests).toHaveLength(1)
-    expect(clock.sleeps).toEqual([])
+    expect(cancels()).toHaveLength(1)
+    expect(clock.sleeps).toHaveLength(sleeps)
   })
 
-  it('treat a 2xx with a cut body as done', async () => {
-    cloud.faults.add({ endpoint: 'resumeStack', kind: 'truncate', times: 1 })
-    await client.resumeStack(stack)
-    expect(cloud.requests).toHaveLength(1)
+  it('treats a 2xx with a cut body as done', async () => {
+    const id = await runningDeployment()
+    cloud.faults.add({ endpoint: 'cancelDeployment', kind: 'truncate', times: 1 })
+    await client.cancelDeployment(stack, id)
+    expect(cancels()).toHaveLength(1)
   })
 })

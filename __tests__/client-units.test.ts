@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { isCandidate, parsePulumiTime } from '../src/pulumi/create.js'
+import { isCandidate } from '../src/pulumi/create.js'
+import { parsePulumiTime } from '../src/pulumi/time.js'
 import { deploymentConsoleUrl, joinUrl } from '../src/pulumi/http.js'
 import { parseRetryAfter, RetryBudget, DEFAULT_RETRY } from '../src/pulumi/retry.js'
-import { formatStackRef, parseStackRef } from '../src/pulumi/client.js'
+import { formatStackRef, parseStackRef } from '../src/pulumi/stack-name.js'
 import type { CreateDeploymentRequest, DeploymentSnapshot } from '../src/pulumi/types.js'
 import { ACTION_VERSION, defaultUserAgent } from '../src/action/version.js'
 import { Counter, RecordingClock } from './client-support.js'
@@ -17,10 +18,15 @@ describe('stack references', () => {
     expect(formatStackRef({ org: 'a', project: 'b', stack: 'c' })).toBe('a/b/c')
   })
 
-  it.each(['acme/web', 'acme/web/dev/extra', 'acme//dev', 'acme/web/dev stack', 'acme/we%2Fb/dev', ''])(
-    'rejects %j',
-    text => expect(parseStackRef(text)).toBeUndefined()
-  )
+  it.each([
+    'acme/web',
+    'acme/web/dev/extra',
+    'acme//dev',
+    'acme/web/dev stack',
+    'acme/we%2Fb/dev',
+    '',
+    'acme/../dev'
+  ])('rejects %j', text => expect(parseStackRef(text)).toBeUndefined())
 })
 
 describe('version', () => {
@@ -113,6 +119,8 @@ describe('create look-up candidates', () => {
     expect(parsePulumiTime('2025-01-15 09:30:01.250')).toBe(sentAt + 1250)
     expect(parsePulumiTime('2025-01-15T09:30:01Z')).toBe(sentAt + 1000)
     expect(parsePulumiTime('yesterday')).toBeUndefined()
+    // Go's zero time: a time Pulumi Cloud has not set yet.
+    expect(parsePulumiTime('0001-01-01T00:00:00Z')).toBeUndefined()
   })
 
   it('keeps a same-operation deployment of the pinned commit created after the send time', () => {

@@ -28,77 +28,13 @@ beforeEach(async () => {
 })
 afterEach(() => cloud.close())
 
-describe('deployment settings', () => {
-  it("applies the spec's patch example: nulls remove, objects merge, arrays and scalars replace", async () => {
-    cloud.addStack('my-org/aws-ts-s3/dev', {
-      settings: {
-        sourceContext: {
-          git: {
-            repoUrl: 'https://github.com/pulumi/deploy-demos.git',
-            branch: 'refs/heads/demo',
-            repoDir: 'pulumi-programs/aws-ts-s3'
-          }
-        },
-        operationContext: {
-          preRunCommands: ['echo "hello world"'],
-          environmentVariables: {
-            AWS_REGION: 'us-west-2',
-            AWS_ACCESS_KEY_ID: '$AWS_ACCESS_KEY_ID',
-            AWS_SECRET_ACCESS_KEY: '$AWS_SECRET_ACCESS_KEY',
-            AWS_SESSION_TOKEN: '$AWS_SESSION_TOKEN'
-          }
-        }
-      }
-    })
-    const demo = { org: 'my-org', project: 'aws-ts-s3', stack: 'dev' }
-    const patched = await client.patchSettings(demo, {
-      sourceContext: { git: { repoUrl: null } as unknown as { repoUrl: string } },
-      operationContext: {
-        preRunCommands: ['echo "bonjour"'],
-        environmentVariables: {
-          AWS_ACCESS_KEY_ID: null,
-          AWS_SECRET_ACCESS_KEY: null,
-          AWS_SESSION_TOKEN: null
-        } as unknown as Record<string, string>,
-        oidc: { aws: { roleArn: 'my-role-arn', sessionName: 'pulumi-deploy' } }
-      },
-      gitHub: { repository: 'pulumi/deploy-demos' }
-    })
-    const expected = {
-      sourceContext: { git: { branch: 'refs/heads/demo', repoDir: 'pulumi-programs/aws-ts-s3' } },
-      operationContext: {
-        preRunCommands: ['echo "bonjour"'],
-        environmentVariables: { AWS_REGION: 'us-west-2' },
-        oidc: { aws: { roleArn: 'my-role-arn', sessionName: 'pulumi-deploy' } }
-      },
-      gitHub: { repository: 'pulumi/deploy-demos' }
-    }
-    expect(patched).toEqual(expected)
-    expect(await client.getSettings(demo)).toEqual(expected)
-  })
-
-  it('replaces the settings whole, and clears them', async () => {
-    const replaced = await client.replaceSettings(stack, { operationContext: { preRunCommands: ['make'] } })
-    expect(replaced).toEqual({ operationContext: { preRunCommands: ['make'] } })
-    await client.clearSettings(stack)
-    expect(await client.getSettings(stack)).toEqual({})
-    expect(cloud.requests.map(r => `${r.method} ${r.endpoint}`)).toEqual([
-      'PUT replaceSettings',
-      'DELETE deleteSettings',
-      'GET getSettings'
-    ])
-  })
-})
-
 describe('deployments', () => {
-  it('creates a deployment and reads it by id and by version', async () => {
+  it('creates a deployment and reads it by id', async () => {
     const created = await client.createDeployment(stack, { operation: 'update' })
     expect(created.recovered).toBeUndefined()
     expect(created.consoleUrl).toBe(`${cloud.url}/acme/web/dev/deployments/${created.version}`)
     const byId = await client.getDeployment(stack, created.id)
-    const byVersion = await client.getDeploymentByVersion(stack, created.version)
     expect(byId.id).toBe(created.id)
-    expect(byVersion.id).toBe(created.id)
     expect(byId.pulumiOperation).toBe('update')
     expect(cloud.deployments('acme/web/dev')).toHaveLength(1)
   })
@@ -122,19 +58,6 @@ describe('deployments', () => {
     ])
   })
 
-  it("lists an organization's deployments across its stacks", async () => {
-    cloud.addStack('acme/api/prod', { settings: SOURCE_SETTINGS, scenario: twoSteps })
-    cloud.addStack('other/web/dev', { settings: SOURCE_SETTINGS, scenario: twoSteps })
-    await client.createDeployment(stack, { operation: 'update' })
-    await client.createDeployment({ org: 'acme', project: 'api', stack: 'prod' }, { operation: 'refresh' })
-    await client.createDeployment({ org: 'other', project: 'web', stack: 'dev' }, { operation: 'update' })
-    const listed = await client.listOrgDeployments('acme', { pageSize: 10, asc: true })
-    expect(listed.deployments.map(d => `${d.projectName}/${d.stackName} ${d.pulumiOperation}`)).toEqual([
-      'web/dev update',
-      'api/prod refresh'
-    ])
-  })
-
   it('cancels a running deployment; the deployment ends failed', async () => {
     const { id } = await client.createDeployment(stack, { operation: 'update' })
     time.advance(500)
@@ -144,7 +67,7 @@ describe('deployments', () => {
   })
 })
 
-describe('logs and updates', () => {
+describe('logs', () => {
   it('streams the whole log by following nextToken until it is absent', async () => {
     const { id } = await client.createDeployment(stack, { operation: 'update' })
     time.advance(10_000)
@@ -170,54 +93,19 @@ describe('logs and updates', () => {
     const asked = cloud.requests.filter(r => r.endpoint === 'streamLogs').map(r => r.query.continuationToken)
     expect(asked[0]).toBeUndefined()
   })
-
-  it('reads one step by offset and count until nextOffset is absent', async () => {
-    const { id } = await client.createDeployment(stack, { operation: 'update' })
-    time.advance(10_000)
-    const first = await client.stepLogs(stack, id, { job: 0, step: 1, offset: 0, count: 3 })
-    expect(first.lines.map(l => l.line)).toEqual(['Updating (acme/dev)\n', 'a\n', 'b\n'])
-    expect(first.nextOffset).toBe(3)
-    const rest = await client.stepLogs(stack, id, { job: 0, step: 1, offset: 3, count: 3 })
-    expect(rest.lines.map(l => l.line)).toEqual(['Resources: 3 unchanged\n'])
-    expect(rest.nextOffset).toBeUndefined()
-    expect(cloud.requests.filter(r => r.endpoint === 'stepLogs').at(-1)?.query).toEqual({
-      job: '0',
-      step: '1',
-      offset: '3',
-      count: '3'
-    })
-  })
-
-  it('lists the stack updates a finished deployment made', async () => {
-    const { id } = await client.createDeployment(stack, { operation: 'update' })
-    time.advance(10_000)
-    const updates = await client.getDeploymentUpdates(stack, id)
-    expect(updates).toHaveLength(1)
-    expect(updates[0]?.version).toBeGreaterThan(0)
-    expect(typeof updates[0]?.updateID).toBe('string')
-  })
 })
 
-describe('pause, resume and metadata', () => {
-  it('pauses and resumes a stack', async () => {
-    await client.pauseStack(stack)
+describe('deployments metadata', () => {
+  it('says whether deployments are paused for the stack or its organization', async () => {
+    expect(await client.getStackMetadata(stack)).toMatchObject({ paused: false, stackPaused: false })
+    cloud.pause({ stack: 'acme/web/dev' })
     expect(await client.getStackMetadata(stack)).toMatchObject({
       paused: true,
       stackPaused: true,
       organizationPaused: false
     })
-    await client.resumeStack(stack)
-    expect(await client.getStackMetadata(stack)).toMatchObject({ paused: false, stackPaused: false })
-  })
-
-  it('pauses and resumes an organization', async () => {
-    await client.pauseOrg('acme')
-    expect(await client.getOrgMetadata('acme')).toMatchObject({ paused: true })
+    cloud.pause({ org: 'acme' })
     expect(await client.getStackMetadata(stack)).toMatchObject({ paused: true, organizationPaused: true })
-    await client.resumeOrg('acme')
-    const metadata = await client.getOrgMetadata('acme')
-    expect(metadata.paused).toBe(false)
-    expect(metadata.deploymentCounts.total).toBe(0)
   })
 })
 

@@ -2,7 +2,8 @@
 // down for a while, followed over real HTTP against the fake. The follower's clock and the fake's are one
 // ManualClock; an outage starts and ends when that clock passes its moments.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { PulumiCloudClient, parseStackRef, type Clock } from '../src/pulumi/client.js'
+import { PulumiCloudClient, type Clock } from '../src/pulumi/client.js'
+import { parseStackRef } from '../src/pulumi/stack-name.js'
 import type { LogEntry, StackRef } from '../src/pulumi/types.js'
 import { DeploymentFollower, type FollowOptions, type FollowOutcome } from '../src/deployment/follow.js'
 import {

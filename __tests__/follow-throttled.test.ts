@@ -1,7 +1,8 @@
 // A follower that Pulumi Cloud answers with 429 and Retry-After slows down as told, also once the client has given
 // up retrying a call: over real HTTP against the fake, on virtual time (a simulated ten minutes take milliseconds).
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
-import { PulumiCloudClient, parseStackRef, type Clock } from '../src/pulumi/client.js'
+import { PulumiCloudClient, type Clock } from '../src/pulumi/client.js'
+import { parseStackRef } from '../src/pulumi/stack-name.js'
 import type { StackRef } from '../src/pulumi/types.js'
 import { DeploymentFollower } from '../src/deployment/follow.js'
 import { startFakeCloud, ManualClock, type FakeCloud } from '../test/fake-cloud/index.js'

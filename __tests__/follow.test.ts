@@ -2,7 +2,7 @@
 // fake's clock are one ManualClock, so a simulated hour takes milliseconds and no test waits on real time.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { PulumiCloudClient, type Clock } from '../src/pulumi/client.js'
-import { parseStackRef } from '../src/pulumi/client.js'
+import { parseStackRef } from '../src/pulumi/stack-name.js'
 import type { LogEntry, StackRef } from '../src/pulumi/types.js'
 import { DeploymentFollower, type FollowOptions } from '../src/deployment/follow.js'
 import { startFakeCloud, ManualClock, type FakeCloud, type Scenario } from '../test/fake-cloud/index.js'

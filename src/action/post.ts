@@ -1,4 +1,5 @@
-import { PulumiCloudClient, parseStackRef, systemClock } from '../pulumi/client.js'
+import { PulumiCloudClient, systemClock } from '../pulumi/client.js'
+import { parseStackRef } from '../pulumi/stack-name.js'
 import { PulumiApiError } from '../pulumi/errors.js'
 import { readInputs, InputError } from '../config/inputs.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'

@@ -11,6 +11,7 @@ import { InputError } from './input-error.js'
 import { parseStacks, type StackTarget } from './stacks.js'
 import { parseLogin, type OidcLogin } from './credentials.js'
 import { collectSecrets } from './secrets.js'
+import { withoutTrailingSlash } from './url.js'
 import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
 
 export { InputError } from './input-error.js'
@@ -197,7 +198,7 @@ function validateCloudUrl(value: string, source: string): string {
   }
   // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
   if (url.hostname.toLowerCase() === 'app.pulumi.com') url.hostname = 'api.pulumi.com'
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  return withoutTrailingSlash(`${url.origin}${url.pathname}`)
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1'])

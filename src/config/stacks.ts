@@ -1,6 +1,7 @@
 // The `stack` input: one stack, or several, one per line. A line is checked on its own and named in the error, so a
 // mistake in a list of fifty points at its line; nothing is created for any stack until every line is good.
 import type { StackRef } from '../pulumi/types.js'
+import { formatStackRef, parseStackName, type StackNameProblem } from '../pulumi/stack-name.js'
 import { InputError } from './input-error.js'
 
 export interface StackTarget {
@@ -9,8 +10,6 @@ export interface StackTarget {
   name: string
 }
 
-const STACK_PART = /^[A-Za-z0-9._-]+$/
-const STACK_PART_NAMES = ['organization', 'project', 'stack'] as const
 const EXAMPLE = 'such as acme/web/dev'
 
 /**
@@ -34,7 +33,7 @@ export function parseStacks(value: string): StackTarget[] {
   return named.map(({ text, line }) => {
     const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input '
     const ref = parseStack(text, where)
-    const name = `${ref.org}/${ref.project}/${ref.stack}`
+    const name = formatStackRef(ref)
     const first = seen.get(name)
     if (first !== undefined) {
       throw new InputError(
@@ -54,40 +53,30 @@ function withoutComment(line: string): string {
 
 /** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
 function parseStack(value: string, where: string): StackRef {
+  const parsed = parseStackName(value)
+  if ('ref' in parsed) return parsed.ref
   const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`
-  const parts = value.split('/')
-  if (parts.length !== 3) {
-    throw new InputError(
-      'stack',
-      `${subject} has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
+  throw new InputError('stack', `${subject} ${problemText(parsed.problem)}`)
+}
+
+function problemText(problem: StackNameProblem): string {
+  switch (problem.kind) {
+    case 'parts':
+      return (
+        `has ${problem.count} part${problem.count === 1 ? '' : 's'}, but it must be ` +
         `org/project/stack (three parts separated by /), ${EXAMPLE}.`
-    )
+      )
+    case 'empty':
+      return `has an empty ${problem.part} name: write org/project/stack, ${EXAMPLE}.`
+    case 'character':
+      return (
+        `has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
+        'may hold only letters, digits, -, _ and .'
+      )
+    case 'dots':
+      return (
+        `has "${problem.value}" as its ${problem.part} name, which is not a name: write the ` +
+        `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`
+      )
   }
-  parts.forEach((part, i) => {
-    const partName = STACK_PART_NAMES[i] ?? 'stack'
-    if (part === '') {
-      throw new InputError(
-        'stack',
-        `${subject} has an empty ${partName} name: write org/project/stack, ${EXAMPLE}.`
-      )
-    }
-    const badCharacter = [...part].find(character => !STACK_PART.test(character))
-    if (badCharacter !== undefined) {
-      throw new InputError(
-        'stack',
-        `${subject} has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
-          'may hold only letters, digits, -, _ and .'
-      )
-    }
-    // `.` and `..` would be read as path steps in the API URL and address another resource.
-    if (/^\.+$/.test(part)) {
-      throw new InputError(
-        'stack',
-        `${subject} has "${part}" as its ${partName} name, which is not a name: write the ` +
-          `${partName}'s real name, as in org/project/stack, ${EXAMPLE}.`
-      )
-    }
-  })
-  const [org = '', project = '', stack = ''] = parts
-  return { org, project, stack }
 }

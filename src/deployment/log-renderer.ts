@@ -6,6 +6,7 @@
 // becomes one string and one write, and only a bounded head and tail of each step are kept.
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
+import { CONTROL_CHARACTERS, oneLine } from './plain-text.js'
 import type { LogEntry, PulumiOperation } from '../pulumi/types.js'
 
 export interface LogRendererOptions {
@@ -208,12 +209,9 @@ function endWithNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
-
 /** A header as a person should read it: one line, no colour codes, not absurdly long. */
 function cleanStepName(header: string): string {
-  const flat = stripAnsi(header).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim()
+  const flat = oneLine(header).replace(/\s+/g, ' ').trim()
   return flat.length > MAX_STEP_NAME ? `${flat.slice(0, MAX_STEP_NAME)}…` : flat
 }
 

@@ -2,6 +2,7 @@
 // rather than through @actions/github's context so it can be driven by a plain environment object in tests.
 import { readFileSync } from 'node:fs'
 import type { ActionConfig } from '../config/inputs.js'
+import { withoutTrailingSlash } from '../config/url.js'
 
 export interface EventContext {
   /** `owner/repo` of the workflow's repository. */
@@ -97,8 +98,4 @@ function field(value: unknown, key: string): unknown {
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim()
   return trimmed === undefined || trimmed === '' ? undefined : trimmed
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '')
 }

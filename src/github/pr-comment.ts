@@ -2,6 +2,7 @@
 // comment-body.ts; this module owns the GitHub side: which comment is ours, paging, retries, and turning every
 // failure into a warning, because a comment that cannot be written must never fail the deployment step.
 import type { getOctokit } from '@actions/github'
+import { withoutTrailingSlash } from '../config/url.js'
 
 export interface CommentTarget {
   owner: string
@@ -60,7 +61,7 @@ export function createOctokitFactory(
       // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
       // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
       // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-      const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {})
+      const octokit = getOctokit(token, apiUrl ? { baseUrl: withoutTrailingSlash(apiUrl) } : {})
       octokit.hook.before('request', options => {
         options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) }
       })

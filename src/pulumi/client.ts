@@ -1,80 +1,45 @@
 import type { OutgoingHttpHeaders } from 'node:http'
 import { defaultUserAgent } from '../action/version.js'
+import { withoutTrailingSlash } from '../config/url.js'
 import { createWithoutDuplicates, type AttemptResult, type CreateResult } from './create.js'
 import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
-import {
-  deploymentConsoleUrl,
-  joinUrl,
-  orgDeploymentsPath,
-  sendOnce,
-  stackDeploymentsPath,
-  type HttpMethod
-} from './http.js'
+import { deploymentConsoleUrl, joinUrl, sendOnce, stackDeploymentsPath, type HttpMethod } from './http.js'
 import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { interpretOutcome } from './response.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type CallOptions,
+  type ClientOptions,
+  type RetryInfo
+} from './client-options.js'
 import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
 import type {
   CreateDeploymentRequest,
   Deployment,
   DeploymentSettings,
-  DeploymentUpdate,
   ListDeploymentsQuery,
   ListDeploymentsResponse,
-  OrgDeploymentsMetadata,
   StackDeploymentsMetadata,
   StackRef,
-  StepLogsQuery,
-  StepLogsResponse,
   StreamLogsResponse
 } from './types.js'
 
 export { DEFAULT_RETRY, systemClock, type Clock, type RetryPolicy } from './retry.js'
-export { formatStackRef } from './errors.js'
 export { defaultUserAgent } from '../action/version.js'
 
-export interface RetryInfo {
-  method: string
-  path: string
-  attempt: number
-  delayMs: number
-  reason: string
-}
-
-export interface ClientOptions {
-  /** e.g. `https://api.pulumi.com`; a trailing slash is fine. */
-  baseUrl: string
-  token: string
-  /** Defaults to `pulumi-deployments-action/<version>`. */
-  userAgent?: string
-  clock?: Clock
-  retry?: Partial<RetryPolicy>
-  /** Source of jitter, in [0, 1). */
-  random?: () => number
-  /** Bounds each attempt, body included, in real time. */
-  requestTimeoutMs?: number
-  onRetry?: (info: RetryInfo) => void
-  /** Receives the text of an `X-Pulumi-Warning` header, once per distinct text. */
-  onWarning?: (text: string) => void
-}
-
-export interface CallOptions {
-  signal?: AbortSignal
-  /**
-   * A time on the client's clock that retry waits never pass: a wait that would end later ends at the deadline
-   * instead, and the call then fails with its last error, so a caller's timeout is kept to the millisecond. The
-   * create, whose retries follow their own rules, does not take one.
-   */
-  deadline?: number
-}
-
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type CallOptions,
+  type ClientOptions,
+  type RetryInfo
+} from './client-options.js'
 
 /**
  * - `read`: GETs, retried on 5xx, 429, network errors, timeouts and unreadable bodies.
- * - `unprocessed`: pause, resume, cancel and settings writes. Sending them twice does no harm, but a retry is still
- *   made only when the server provably did not act (connection refused, 429, 503), so that a failure that reached
- *   the server is reported rather than papered over.
+ * - `unprocessed`: the create and the cancel. A retry is made only when the server provably did not act (connection
+ *   refused, 429, 503), so that a failure that reached the server is reported rather than papered over (the create
+ *   then looks for what it made; see create.ts).
  */
 type RetryClass = 'read' | 'unprocessed'
 
@@ -93,16 +58,6 @@ interface CallSpec {
   deployment?: string
   /** Sent without the access token: the request carries its own credential (the OIDC token exchange). */
   anonymous?: boolean
-}
-
-const SEGMENT = /^[A-Za-z0-9._-]+$/
-
-/** `org/project/stack`, each part letters, digits, `.`, `_` or `-`; undefined otherwise. */
-export function parseStackRef(s: string): StackRef | undefined {
-  const parts = s.trim().split('/')
-  if (parts.length !== 3 || !parts.every(p => SEGMENT.test(p))) return undefined
-  const [org = '', project = '', stack = ''] = parts
-  return { org, project, stack }
 }
 
 /** A typed client for the Pulumi Cloud Deployments REST API. */
@@ -131,7 +86,7 @@ export class PulumiCloudClient {
         `The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`
       )
     }
-    this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
+    this.baseUrl = withoutTrailingSlash(opts.baseUrl)
     this.token = opts.token
     this.userAgent = opts.userAgent ?? defaultUserAgent()
     this.clock = opts.clock ?? systemClock
@@ -148,27 +103,8 @@ export class PulumiCloudClient {
   }
 
   getSettings(stack: StackRef, o?: CallOptions): Promise<DeploymentSettings> {
-    return this.call({ ...this.settings(stack, 'GET', 'read the deployment settings'), retry: 'read' }, o)
-  }
-
-  /** Merges `patch` into the stack's settings; a `null` removes a property (see the API's merge rules). */
-  patchSettings(stack: StackRef, patch: DeploymentSettings, o?: CallOptions): Promise<DeploymentSettings> {
-    return this.call({ ...this.settings(stack, 'POST', 'update the deployment settings'), body: patch }, o)
-  }
-
-  replaceSettings(
-    stack: StackRef,
-    settings: DeploymentSettings,
-    o?: CallOptions
-  ): Promise<DeploymentSettings> {
-    return this.call({ ...this.settings(stack, 'PUT', 'replace the deployment settings'), body: settings }, o)
-  }
-
-  async clearSettings(stack: StackRef, o?: CallOptions): Promise<void> {
-    await this.call(
-      { ...this.settings(stack, 'DELETE', 'clear the deployment settings'), expectJson: false },
-      o
-    )
+    const path = stackDeploymentsPath(stack, 'settings')
+    return this.call(this.stackRead(stack, path, 'read the deployment settings'), o)
   }
 
   /**
@@ -215,13 +151,6 @@ export class PulumiCloudClient {
     return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o)
   }
 
-  getDeploymentByVersion(stack: StackRef, version: number, o?: CallOptions): Promise<Deployment> {
-    return this.call(
-      this.deploymentRead(stack, `version ${version}`, ['version', version], 'read the deployment'),
-      o
-    )
-  }
-
   listStackDeployments(
     stack: StackRef,
     q?: ListDeploymentsQuery,
@@ -234,14 +163,6 @@ export class PulumiCloudClient {
       },
       o
     )
-  }
-
-  listOrgDeployments(
-    org: string,
-    q?: ListDeploymentsQuery,
-    o?: CallOptions
-  ): Promise<ListDeploymentsResponse> {
-    return this.call({ ...this.orgCall(org, 'GET', [], 'list the deployments'), query: listQuery(q) }, o)
   }
 
   /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
@@ -260,40 +181,11 @@ export class PulumiCloudClient {
     )
   }
 
-  stepLogs(stack: StackRef, id: string, q: StepLogsQuery, o?: CallOptions): Promise<StepLogsResponse> {
-    const query = { job: q.job, step: q.step, offset: q.offset, count: q.count }
-    return this.call({ ...this.deploymentRead(stack, id, [id, 'logs'], 'read the step log'), query }, o)
-  }
-
-  getDeploymentUpdates(stack: StackRef, id: string, o?: CallOptions): Promise<DeploymentUpdate[]> {
-    return this.call(this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment'), o)
-  }
-
   getStackMetadata(stack: StackRef, o?: CallOptions): Promise<StackDeploymentsMetadata> {
     return this.call(
       this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'),
       o
     )
-  }
-
-  async pauseStack(stack: StackRef, o?: CallOptions): Promise<void> {
-    await this.call(this.stackWrite(stack, ['pause'], 'pause deployments'), o)
-  }
-
-  async resumeStack(stack: StackRef, o?: CallOptions): Promise<void> {
-    await this.call(this.stackWrite(stack, ['resume'], 'resume deployments'), o)
-  }
-
-  getOrgMetadata(org: string, o?: CallOptions): Promise<OrgDeploymentsMetadata> {
-    return this.call(this.orgCall(org, 'GET', ['metadata'], 'read the deployments metadata'), o)
-  }
-
-  async pauseOrg(org: string, o?: CallOptions): Promise<void> {
-    await this.call(this.orgCall(org, 'POST', ['pause'], 'pause deployments'), o)
-  }
-
-  async resumeOrg(org: string, o?: CallOptions): Promise<void> {
-    await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o)
   }
 
   /**
@@ -330,33 +222,8 @@ export class PulumiCloudClient {
     )
   }
 
-  private settings(stack: StackRef, method: HttpMethod, action: string): CallSpec {
-    return {
-      method,
-      path: stackDeploymentsPath(stack, 'settings'),
-      expectJson: true,
-      retry: 'unprocessed',
-      action,
-      subject: 'stack',
-      stackRef: stack
-    }
-  }
-
   private stackRead(stack: StackRef, path: string, action: string): CallSpec {
     return { method: 'GET', path, expectJson: true, retry: 'read', action, subject: 'stack', stackRef: stack }
-  }
-
-  private stackWrite(stack: StackRef, segments: string[], action: string): CallSpec {
-    const path = stackDeploymentsPath(stack, ...segments)
-    return {
-      method: 'POST',
-      path,
-      expectJson: false,
-      retry: 'unprocessed',
-      action,
-      subject: 'stack',
-      stackRef: stack
-    }
   }
 
   private deploymentRead(
@@ -376,12 +243,6 @@ export class PulumiCloudClient {
       stackRef: stack,
       deployment
     }
-  }
-
-  private orgCall(org: string, method: HttpMethod, segments: string[], action: string): CallSpec {
-    const path = orgDeploymentsPath(org, ...segments)
-    const retry: RetryClass = method === 'GET' ? 'read' : 'unprocessed'
-    return { method, path, expectJson: method === 'GET', retry, action, subject: 'org', org }
   }
 
   private budget(): RetryBudget {

@@ -1,12 +1,13 @@
 import {
   AmbiguousCreateError,
   describeFailure,
-  formatStackRef,
   type CreateCandidate,
   type Failure,
   type PulumiApiError
 } from './errors.js'
 import type { Clock, RetryBudget } from './retry.js'
+import { formatStackRef } from './stack-name.js'
+import { parsePulumiTime } from './time.js'
 import type {
   CreateDeploymentRequest,
   CreateDeploymentResponse,
@@ -190,17 +191,6 @@ export function isCandidate(d: Deployment, request: CreateDeploymentRequest, not
 function sameCommit(a: string, b: string): boolean {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()]
   return x.startsWith(y) || y.startsWith(x)
-}
-
-/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
-export function parsePulumiTime(text: string | undefined): number | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text?.trim() ?? ''
-  )
-  if (!match) return undefined
-  const [, date, time, fraction = '', zone = 'Z'] = match
-  const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`)
-  return Number.isNaN(ms) ? undefined : ms
 }
 
 function describeCandidate(c: CreateCandidate): string {

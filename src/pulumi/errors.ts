@@ -1,4 +1,5 @@
 import type { StackRef } from './types.js'
+import { formatStackRef } from './stack-name.js'
 
 /** Why an attempt did not produce a usable answer. */
 export type Failure =
@@ -89,10 +90,6 @@ export class AmbiguousCreateError extends Error {
     this.stackRef = stackRef
     this.candidates = candidates
   }
-}
-
-export function formatStackRef(s: StackRef): string {
-  return `${s.org}/${s.project}/${s.stack}`
 }
 
 export function isRetryableFailure(failure: Failure): boolean {

@@ -8,6 +8,7 @@ import {
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { decodeBody } from './encoding.js'
 import type { StackRef } from './types.js'
+import { withoutTrailingSlash } from '../config/url.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -169,16 +170,12 @@ export function joinUrl(
     if (value !== undefined) params.set(key, String(value))
   }
   const search = params.toString()
-  return `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`
+  return `${withoutTrailingSlash(baseUrl)}${path}${search ? `?${search}` : ''}`
 }
 
 /** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
 export function stackDeploymentsPath(stack: StackRef, ...segments: (string | number)[]): string {
   return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments)
-}
-
-export function orgDeploymentsPath(org: string, ...segments: string[]): string {
-  return encodePath('api', 'orgs', org, 'deployments', ...segments)
 }
 
 function encodePath(...segments: (string | number)[]): string {

@@ -1,4 +1,4 @@
-import { parsePulumiTime } from '../pulumi/create.js'
+import { parsePulumiTime } from '../pulumi/time.js'
 import type { Deployment, DeploymentJob } from '../pulumi/types.js'
 import type { FollowOutcome } from '../deployment/follow.js'
 import type { LogRenderer } from '../deployment/log-renderer.js'
@@ -66,8 +66,8 @@ function statusOf(outcome: FollowOutcome, cancelled: boolean): DeploymentReport[
 
 function stepReports(job: DeploymentJob): StepReport[] {
   return job.steps.map(step => {
-    const start = rfc3339(step.started)
-    const end = rfc3339(step.lastUpdated)
+    const start = parsePulumiTime(step.started)
+    const end = parsePulumiTime(step.lastUpdated)
     const durationMs =
       start !== undefined && end !== undefined && step.status !== 'not-started' ? end - start : undefined
     return { name: step.name, status: step.status, durationMs }
@@ -79,19 +79,12 @@ function durations(
   job: DeploymentJob | undefined
 ): { queuedMs?: number; runningMs?: number } {
   const created = deployment ? parsePulumiTime(deployment.created) : undefined
-  const jobStart = rfc3339(job?.started)
-  const jobEnd = rfc3339(job?.lastUpdated)
+  const jobStart = parsePulumiTime(job?.started)
+  const jobEnd = parsePulumiTime(job?.lastUpdated)
   return {
     queuedMs: created !== undefined && jobStart !== undefined ? Math.max(0, jobStart - created) : undefined,
     runningMs: jobStart !== undefined && jobEnd !== undefined ? Math.max(0, jobEnd - jobStart) : undefined
   }
-}
-
-function rfc3339(text: string | undefined): number | undefined {
-  // Steps that have not started carry Go's zero time.
-  if (!text || text.startsWith('0001-01-01')) return undefined
-  const ms = Date.parse(text)
-  return Number.isNaN(ms) ? undefined : ms
 }
 
 /**

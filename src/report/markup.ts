@@ -1,6 +1,6 @@
 // Everything a report shows came from Pulumi Cloud or the deployment's own log, so none of it may be read as
 // markup: these helpers turn such text into inert HTML/markdown.
-import stripAnsi from 'strip-ansi'
+import { oneLine } from '../deployment/plain-text.js'
 
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -27,12 +27,9 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
   '~': '&#126;'
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
-
 /** Text for one line of markdown (a heading, a table cell): escaped, and without line breaks or colour codes. */
 export function escapeInline(text: string): string {
-  const flat = stripAnsi(text).replace(CONTROL_CHARACTERS, ' ').trim()
+  const flat = oneLine(text).trim()
   return escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char)
 }
 
