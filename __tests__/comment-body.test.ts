@@ -81,18 +81,17 @@ describe('buildCommentBody', () => {
     const body = buildCommentBody(base)
     const [first, title] = body.split('\n')
     expect(first).toBe(commentMarker('acme/web/dev', 'preview'))
-    expect(title).toBe('### ✅ Pulumi preview succeeded: acme/web/dev')
+    // The headline carries the counts: the impact at a glance.
+    expect(title).toBe('### ✅ Pulumi preview succeeded: acme/web/dev — 2 to create, 1 to update')
     expect(body).toContain('**Commit:** [`0123456`](https://github.com/acme/web/commit/')
     expect(body).toContain('**Duration:** 1m 30s (queued 12s)')
     expect(body).toContain('[Deployment #12](https://app.pulumi.com/acme/web/dev/deployments/12)')
     expect(body).toContain('[Workflow run](https://github.com/acme/web/actions/runs/99)')
-    expect(body).toContain(
-      '| Create | Update | Replace | Delete | Unchanged |\n|---:|---:|---:|---:|---:|\n| 2 | 1 | 0 | 0 | 4 |'
-    )
+    expect(body).toContain(' · 4 unchanged')
     expect(body).toContain(
       '<details><summary>Output of <code>pulumi preview</code> (5 lines)</summary>\n\n<pre>\n'
     )
-    expect(body.indexOf('| Create')).toBeLessThan(body.indexOf('<details>'))
+    expect(body.indexOf('4 unchanged')).toBeLessThan(body.indexOf('<details>'))
     expect(body).not.toContain('omitted')
   })
 
@@ -214,7 +213,7 @@ describe('buildCommentBody', () => {
       'Previewing update (acme/web/dev)\n    + aws:s3/bucketV2:BucketV2: (create) &lt;bucket-1&gt;'
     )
     expect(body).toMatch(/Resources:\n {4}\+ 4000 to create\n {4}1 unchanged\n<\/pre>/)
-    expect(body).toContain('| 4,000 | 0 | 0 | 0 | 1 |')
+    expect(body.split('\n')[1]).toContain('— 4,000 to create')
     const omitted = /… ([\d,]+) lines omitted …/.exec(body)?.[1]
     expect(omitted).toBeDefined()
     const left = Number(omitted?.replace(/,/g, ''))

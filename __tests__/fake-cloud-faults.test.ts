@@ -105,7 +105,7 @@ describe('fault kinds', () => {
 
   test('an invalid rule is refused with a sentence', async () => {
     const c = await start()
-    expect(() => c.faults.add({ kind: 'status', status: 404 } as unknown as FaultRule)).toThrow(
+    expect(() => c.faults.add({ kind: 'status', status: 418 } as unknown as FaultRule)).toThrow(
       /status must be one of/
     )
     expect(() => c.faults.add({ kind: 'reset', probability: 2 })).toThrow(/probability/)

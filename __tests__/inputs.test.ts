@@ -44,6 +44,7 @@ describe('getInputs with only the required inputs', () => {
       commentOnPrNumber: undefined,
       editPrComment: true,
       expectNoChanges: false,
+      showSecretOutputs: false,
       secrets: ['pul-0123456789abcdef']
     })
   })
@@ -94,6 +95,7 @@ describe('getInputs reads every input', () => {
       commentOnPrNumber: 42,
       editPrComment: false,
       expectNoChanges: true,
+      showSecretOutputs: false,
       secrets: expect.arrayContaining([
         'pul-0123456789abcdef',
         'ghs_workflowtoken',

@@ -34,7 +34,11 @@ const report: DeploymentReport = {
 describe('buildSummary', () => {
   it('starts with a title naming status, operation and stack, then the facts and links', () => {
     const summary = buildSummary(report)
-    expect(summary.startsWith('## ✅ Pulumi update succeeded: acme/web/prod\n\n')).toBe(true)
+    expect(
+      summary.startsWith(
+        '## ✅ Pulumi update succeeded: acme/web/prod — ⚠️ 2 deleted, 1 created, 1 remove pending replace\n\n'
+      )
+    ).toBe(true)
     expect(summary).toContain('- **Status:** ✅ Succeeded\n')
     expect(summary).toContain('- **Commit:** [`fedcba9`](https://github.com/acme/web/commit/fedcba9876543210')
     expect(summary).toContain(
@@ -47,10 +51,10 @@ describe('buildSummary', () => {
 
   it('tabulates the changes, the main kinds always and others when present', () => {
     expect(buildSummary(report)).toContain(
-      '### Changes\n\n| Create | Update | Replace | Delete | Remove pending replace | Unchanged |\n' +
+      '### Change counts\n\n| Create | Update | Replace | Delete | Remove pending replace | Unchanged |\n' +
         '|---:|---:|---:|---:|---:|---:|\n| 1 | 0 | 0 | 2 | 1 | 10 |'
     )
-    expect(buildSummary({ ...report, changes: undefined })).not.toContain('### Changes')
+    expect(buildSummary({ ...report, changes: undefined })).not.toContain('### Change counts')
   })
 
   it('lists the steps with status and duration', () => {

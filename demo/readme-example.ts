@@ -3,6 +3,7 @@
 // `npx tsx demo/readme-example.ts` prints the README's blocks after a change to their wording.
 import { pathToFileURL } from 'node:url'
 import { buildCommentBody } from '../src/report/comment-body.js'
+import type { EngineResults } from '../src/deployment/resource-changes.js'
 import type { DeploymentReport } from '../src/report/model.js'
 import { buildSummary } from '../src/report/summary.js'
 
@@ -44,6 +45,64 @@ const UPDATE_OUTPUT = [
   'Duration: 4m49s'
 ]
 
+const urn = (type: string, name: string): string => `urn:pulumi:production::website::${type}::${name}`
+// What the engine events of these deployments say: the same four resources the log lists.
+const ENGINE: EngineResults = {
+  resources: [
+    {
+      op: 'replace',
+      type: 'aws:route53:Record',
+      name: 'www',
+      urn: urn('aws:route53:Record', 'www'),
+      changes: [
+        {
+          path: 'name',
+          kind: 'update-replace',
+          replaces: true,
+          hidden: false,
+          old: 'www',
+          new: 'www.acme.example'
+        },
+        { path: 'ttl', kind: 'update', replaces: false, hidden: false, old: 300, new: 60 }
+      ]
+    },
+    {
+      op: 'create',
+      type: 'aws:cloudfront:Distribution',
+      name: 'cdn',
+      urn: urn('aws:cloudfront:Distribution', 'cdn'),
+      changes: []
+    },
+    {
+      op: 'create',
+      type: 'aws:acm:Certificate',
+      name: 'cdn-cert',
+      urn: urn('aws:acm:Certificate', 'cdn-cert'),
+      changes: []
+    },
+    {
+      op: 'update',
+      type: 'aws:s3:BucketPolicy',
+      name: 'site-policy',
+      urn: urn('aws:s3:BucketPolicy', 'site-policy'),
+      changes: [
+        {
+          path: 'policy',
+          kind: 'update',
+          replaces: false,
+          hidden: false,
+          old: '{"Statement":[]}',
+          new: '{"Statement":[{"Sid":"cdn"}]}'
+        }
+      ]
+    }
+  ],
+  policyViolations: [],
+  errors: [],
+  failedResources: [],
+  omitted: 0
+}
+
 const output = (name: string, lines: string[]) => ({
   name,
   lineCount: lines.length,
@@ -62,6 +121,10 @@ export const previewReport: DeploymentReport = {
   commit: '8f3e2d1c9b7a65432100fedcba9876543210abcd',
   commitUrl: 'https://github.com/acme/website/commit/8f3e2d1c9b7a65432100fedcba9876543210abcd',
   changes: CHANGES,
+  changesFrom: 'pulumi-cloud',
+  engine: ENGINE,
+  updateUrl: `${CONSOLE}/previews/7d3e9a10-4b2c-4f8e-9a61-0c5b2d7e8f14`,
+  updateIsPreview: true,
   queuedMs: 6_000,
   runningMs: 74_000,
   steps: [],
@@ -90,6 +153,13 @@ export const updateReport: DeploymentReport = {
   commit: '5c1d0e7f3a2b4c6d8e9f0a1b2c3d4e5f60718293',
   commitUrl: 'https://github.com/acme/website/commit/5c1d0e7f3a2b4c6d8e9f0a1b2c3d4e5f60718293',
   changes: CHANGES,
+  changesFrom: 'pulumi-cloud',
+  engine: ENGINE,
+  outputs: [
+    { name: 'url', shown: '"https://www.acme.example"', secret: false },
+    { name: 'distributionId', shown: '"E2QWRUHAPOMQZL"', secret: false },
+    { name: 'originAccessKey', shown: '[secret]', secret: true }
+  ],
   queuedMs: 4_000,
   runningMs: 319_000,
   steps: STEPS.map(([name, durationMs]) => ({ name, status: 'succeeded', durationMs })),

@@ -3,3 +3,4 @@
 export { buildReport } from '../report/build.js'
 export { followPhase } from './follow-phase.js'
 export { finish, openReport } from './finish.js'
+export { readResults } from './results-stage.js'

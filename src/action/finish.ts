@@ -6,6 +6,10 @@ import { buildCommentBody, commentMarker } from '../report/comment-body.js'
 import type { DeploymentReport } from '../report/model.js'
 import { buildSummary } from '../report/summary.js'
 import { judge } from '../report/verdict.js'
+import { annotationsOf } from '../report/annotations.js'
+import type { StackOutputsResult } from '../deployment/stack-outputs.js'
+import { Redactor } from '../config/secrets.js'
+import { publishStackOutputs } from './stack-outputs.js'
 import type { CommitPin } from '../github/commit-pin.js'
 import { pullRequestToComment, type EventContext } from '../github/context.js'
 import { PrCommenter, type OctokitFactory } from '../github/pr-comment.js'
@@ -56,6 +60,8 @@ export interface FinishInput {
   deployment?: Deployment
   /** Whether the deployment's end was dealt with, so the post step has nothing left to do. */
   handled: boolean
+  /** Read after an operation that wrote the stack's state; decrypted secrets are masked before anything is set. */
+  stackOutputs?: StackOutputsResult
 }
 
 /** Waits for the progress comment, then reports; once the step is cancelled, only for as long as it may. */
@@ -69,11 +75,19 @@ export async function finish(run: RunContext, reporting: Reporting, input: Finis
 async function reportOutcome(
   run: RunContext,
   commenter: PrCommenter | undefined,
-  { report, deployment, handled }: FinishInput
+  { report, deployment, handled, stackOutputs }: FinishInput
 ): Promise<void> {
-  const { config, runner, redactor, outputs } = run
+  const { config, runner, outputs } = run
+  let redactor = run.redactor
+  if (stackOutputs) {
+    report.outputs = publishStackOutputs(stackOutputs, runner)
+    // Never shown in a report, but kept out of every text all the same.
+    if (stackOutputs.revealed.length > 0)
+      redactor = new Redactor([...redactor.secrets, ...stackOutputs.revealed])
+  }
   if (deployment) outputs.status(deployment.status)
-  outputs.report(report, deployment?.status)
+  // Set after publishStackOutputs above: any decrypted value in it is masked by then.
+  outputs.report(report, deployment?.status, stackOutputs)
   if (config.commentOnSummary) {
     if (!(await runner.appendSummary(redactor.redact(buildSummary(report))))) {
       runner.debug('The runner gave no job summary file (GITHUB_STEP_SUMMARY); no summary was written.')
@@ -81,6 +95,12 @@ async function reportOutcome(
   }
   if (commenter) await commenter.upsert(redactor.redact(buildCommentBody(report)))
 
+  // A few annotations from the engine's findings, the most severe first; the failure's own comes below.
+  for (const note of annotationsOf(report)) {
+    const text = redactor.redact(note.message)
+    if (note.level === 'error') runner.error(text, note.title)
+    else runner.warning(text, note.title)
+  }
   const verdict = judge(config, report)
   if (verdict.kind === 'fail') {
     if (verdict.annotation) runner.error(redactor.redact(verdict.annotation), verdict.title)

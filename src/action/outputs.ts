@@ -5,6 +5,7 @@ import { hasChanges } from '../deployment/changes.js'
 import type { DeploymentReport } from '../report/model.js'
 import { resultsJson, stackResult } from '../report/results.js'
 import type { RunnerIO } from '../github/runner.js'
+import type { StackOutputsResult } from '../deployment/stack-outputs.js'
 
 export const OUTPUT = {
   deploymentId: 'deployment-id',
@@ -42,13 +43,18 @@ export class StepOutputs {
   }
 
   /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
-  report(report: DeploymentReport, lastStatus: DeploymentStatus | undefined): void {
+  report(
+    report: DeploymentReport,
+    lastStatus: DeploymentStatus | undefined,
+    stackOutputs?: StackOutputsResult
+  ): void {
     if (report.updateVersion !== undefined)
       this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion))
     if (report.changes) {
       this.runner.setOutput(OUTPUT.hasChanges, String(hasChanges(report.changes)))
       this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes))
     }
-    this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus })]))
+    const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]))
+    this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]))
   }
 }

@@ -146,12 +146,22 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
     })
     // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
     const ending = await endFollowing(run, client, deployment.id, outcome)
+    const results = await stage.readResults({
+      client,
+      config,
+      deploymentId: deployment.id,
+      deploymentVersion: deployment.version,
+      outcome,
+      runner: run.runner,
+      signal: stop.signal
+    })
     const report = stage.buildReport({
       base: reporting.base,
       outcome,
       renderer,
       cancelled: ending === 'cancelled',
-      timeoutMs: config.timeoutMs
+      timeoutMs: config.timeoutMs,
+      results: results.operation
     })
     if (outcome.kind !== 'terminal' && ending === 'ended') {
       const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
@@ -161,7 +171,8 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
     await stage.finish(run, reporting, {
       report,
       deployment: outcome.deployment,
-      handled: ending !== 'failed'
+      handled: ending !== 'failed',
+      stackOutputs: results.outputs
     })
     return stop.requested
   } finally {

@@ -49,6 +49,8 @@ export interface ActionConfig {
   commentOnPrNumber: number | undefined
   editPrComment: boolean
   expectNoChanges: boolean
+  /** Decrypt secret stack outputs into the step outputs (masked first); otherwise they read `[secret]`. */
+  showSecretOutputs: boolean
   /** Every value that must never be printed (see collectSecrets). */
   secrets: string[]
 }
@@ -107,6 +109,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
         'with `wait: false` the step ends as soon as the deployment is created.'
     )
   }
+  const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false)
 
   return {
     stacks,
@@ -129,6 +132,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
     commentOnPrNumber,
     editPrComment,
     expectNoChanges,
+    showSecretOutputs,
     secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
   }
 }

@@ -3,9 +3,25 @@ import { defaultUserAgent } from '../action/version.js'
 import { withoutTrailingSlash } from '../config/url.js'
 import { createWithoutDuplicates, type AttemptResult, type CreateResult } from './create.js'
 import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
-import { deploymentConsoleUrl, joinUrl, sendOnce, stackDeploymentsPath, type HttpMethod } from './http.js'
+import {
+  deploymentConsoleUrl,
+  joinUrl,
+  sendOnce,
+  stackDeploymentsPath,
+  stackPath,
+  type HttpMethod
+} from './http.js'
 import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
+import { parseEngineEventsPage, type EngineEventsPage } from './engine-events.js'
+import {
+  isUpdateId,
+  parseBatchDecrypt,
+  parseDeploymentUpdates,
+  parseStackOutputs,
+  type DeploymentUpdateInfo,
+  type StackOutputsRead
+} from './stack-results.js'
 import { interpretOutcome } from './response.js'
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -179,6 +195,49 @@ export class PulumiCloudClient {
       },
       o
     )
+  }
+
+  /** The stack update(s) a deployment made, with exact change counts once each is known. */
+  async getDeploymentUpdates(stack: StackRef, id: string, o?: CallOptions): Promise<DeploymentUpdateInfo[]> {
+    const spec = this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment')
+    return parseDeploymentUpdates(await this.call<unknown>(spec, o))
+  }
+
+  /**
+   * One page of an update's engine events. The path's kind segment is `update` for every kind of update, as the
+   * CLI sends it (WIRE-NOTES, Turn 2); pass the previous page's `continuationToken` for the next.
+   */
+  async getEngineEvents(
+    stack: StackRef,
+    updateID: string,
+    continuationToken?: string,
+    o?: CallOptions
+  ): Promise<EngineEventsPage> {
+    if (!isUpdateId(updateID))
+      throw new Error('Pulumi Cloud named an update whose ID is not one; its events were not read.')
+    const path = stackPath(stack, 'update', updateID, 'events')
+    const spec = {
+      ...this.stackRead(stack, path, 'read the engine events of the update'),
+      query: { continuationToken }
+    }
+    return parseEngineEventsPage(await this.call<unknown>(spec, o))
+  }
+
+  /** The stack's current state, reduced to the outputs of its `pulumi:pulumi:Stack` resource. */
+  async getStackOutputs(stack: StackRef, o?: CallOptions): Promise<StackOutputsRead> {
+    const spec = this.stackRead(stack, stackPath(stack, 'export'), "export the stack's state")
+    return parseStackOutputs(await this.call<unknown>(spec, o))
+  }
+
+  /** The plaintext (UTF-8, the JSON encoding of the value) of each ciphertext that Pulumi Cloud decrypted. */
+  async batchDecrypt(stack: StackRef, ciphertexts: string[], o?: CallOptions): Promise<Map<string, string>> {
+    // Decrypting twice does no harm, so it is retried as a read.
+    const spec: CallSpec = {
+      ...this.stackRead(stack, stackPath(stack, 'batch-decrypt'), "decrypt the stack's secret outputs"),
+      method: 'POST',
+      body: { ciphertexts }
+    }
+    return parseBatchDecrypt(await this.call<unknown>(spec, o), ciphertexts)
   }
 
   getStackMetadata(stack: StackRef, o?: CallOptions): Promise<StackDeploymentsMetadata> {

@@ -178,6 +178,11 @@ export function stackDeploymentsPath(stack: StackRef, ...segments: (string | num
   return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments)
 }
 
+/** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
+export function stackPath(stack: StackRef, ...segments: string[]): string {
+  return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, ...segments)
+}
+
 function encodePath(...segments: (string | number)[]): string {
   return segments.map(s => `/${encodeURIComponent(String(s))}`).join('')
 }

@@ -235,13 +235,6 @@ export interface StepLogsResponse {
   nextOffset?: number
 }
 
-export interface DeploymentUpdate {
-  updateID: string
-  version: number
-  latestVersion: number
-  [key: string]: unknown
-}
-
 export interface StackDeploymentsMetadata {
   paused: boolean
   stackPaused: boolean

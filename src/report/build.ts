@@ -4,6 +4,7 @@ import type { FollowOutcome } from '../deployment/follow.js'
 import type { LogRenderer } from '../deployment/log-renderer.js'
 import type { DeploymentReport, StepReport } from './model.js'
 import { formatDuration } from '../config/duration.js'
+import type { OperationResults } from '../deployment/results.js'
 
 const FAILED_STEP_LINES = 30
 
@@ -13,6 +14,8 @@ export interface ReportInput {
   renderer: LogRenderer
   cancelled: boolean
   timeoutMs?: number
+  /** What Pulumi Cloud's structured endpoints said, when they were read. */
+  results?: OperationResults
 }
 
 /** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
@@ -21,7 +24,8 @@ export function buildReport({
   outcome,
   renderer,
   cancelled,
-  timeoutMs
+  timeoutMs,
+  results
 }: ReportInput): DeploymentReport {
   const deployment = outcome.deployment
   const job = deployment?.jobs?.[0]
@@ -30,7 +34,10 @@ export function buildReport({
     ...base,
     status: statusOf(outcome, cancelled),
     steps,
-    changes: renderer.changes(),
+    // Pulumi Cloud's exact counts; the log's `Resources:` block only when they could not be had.
+    changes: results?.changes ?? renderer.changes(),
+    changesFrom: results?.changes ? 'pulumi-cloud' : renderer.changes() ? 'log' : undefined,
+    engine: results?.engine,
     output: renderer.operationOutput(),
     ...durations(deployment, job)
   }
@@ -43,6 +50,7 @@ export function buildReport({
     // A preview is no stack update: it has a console page but no version of the stack to name.
     if (update.version > 0 && !isPreviewKind(update.kind)) report.updateVersion = update.version
     report.updateUrl = updateUrl(base.consoleUrl, base.version, update)
+    report.updateIsPreview = isPreviewKind(update.kind)
   }
   // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
   const queued = deployment?.status === 'not-started' || deployment?.status === 'accepted'

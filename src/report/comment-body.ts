@@ -1,23 +1,10 @@
 // The pull-request comment: the result at a glance, then the operation's output folded away. It is written when
 // the deployment is created and rewritten when it ends, found again by the marker on its first line.
-import {
-  changesTable,
-  collapsibleBlock,
-  commitText,
-  escapedLength,
-  linesBlock,
-  reportLinks
-} from './sections.js'
+import { collapsibleBlock, commitText, escapedLength, linesBlock, reportLinks } from './sections.js'
 import { formatDuration } from '../config/duration.js'
 import { escapeInline, link } from './markup.js'
-import {
-  isInProgress,
-  operationLabel,
-  progressSentence,
-  statusIcon,
-  titleOf,
-  type DeploymentReport
-} from './model.js'
+import { isInProgress, operationLabel, progressSentence, statusIcon, type DeploymentReport } from './model.js'
+import { headlineOf, isQuiet, renderStackResults } from './stack-results.js'
 
 export { fitToBudget, type FittedLines } from './fit.js'
 
@@ -52,11 +39,14 @@ export function buildCommentBody(r: DeploymentReport, options: CommentBodyOption
   const maxChars = options.maxChars ?? DEFAULT_MAX_COMMENT_CHARS
   const redact = options.redact ?? ((s: string) => s)
   const top = glance(r)
+  if (isQuiet(r)) return redact(`${top}\n`)
   let room = maxChars - top.length - 1
-  // Redaction can lengthen the body (a short secret becomes a longer mask): shrink the output until it fits.
+  // Redaction can lengthen the body (a short secret becomes a longer mask): shrink the rest until it fits.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const detail = detailOf(r, room)
-    const body = redact(detail ? `${top}\n${detail}\n` : `${top}\n`)
+    const results = renderStackResults(r, { budget: room, measure: text => text.length })
+    const detail = detailOf(r, room - results.length - 2)
+    const rest = [results, detail].filter(Boolean).join('\n\n')
+    const body = redact(rest ? `${top}\n\n${rest}\n` : `${top}\n`)
     if (body.length <= maxChars) return body
     room -= body.length - maxChars + 1_000
   }
@@ -64,26 +54,27 @@ export function buildCommentBody(r: DeploymentReport, options: CommentBodyOption
   return bare.length <= maxChars ? bare : bare.slice(0, maxChars)
 }
 
-/** Marker, title, the facts, the links, and the change counts or a progress note. */
+/** Marker, the headline, then the links and facts in one line, and a progress note while it runs. */
 function glance(r: DeploymentReport): string {
-  const facts = [`**Stack:** ${escapeInline(r.stack)}`, `**Operation:** ${operationLabel(r.operation)}`]
+  const lines = [commentMarker(r.stack, r.operation), `### ${headlineOf(r)}`, '']
+  const unchanged = r.changes?.same
+  const counts = unchanged ? [`${unchanged.toLocaleString('en-US')} unchanged`] : []
+  if (isQuiet(r)) {
+    // A preview that changes nothing is one short line and its links.
+    lines.push([...counts, ...reportLinks(r)].join(' · '))
+    return lines.join('\n')
+  }
+  const facts = [`**Operation:** ${operationLabel(r.operation)}`]
   const commit = commitText(r.commit, r.commitUrl)
   if (commit) facts.push(`**Commit:** ${commit}`)
   const duration = durationOf(r)
   if (duration) facts.push(`**Duration:** ${duration}`)
-  const lines = [
-    commentMarker(r.stack, r.operation),
-    `### ${titleOf(r)}: ${escapeInline(r.stack)}`,
-    '',
-    facts.join(' · ')
-  ]
-  const links = reportLinks(r)
-  if (links.length > 0) lines.push('', links.join(' · '))
+  if (!isInProgress(r.status)) facts.push(...counts)
+  lines.push([...reportLinks(r), ...facts].join(' · '))
   if (r.message) lines.push('', `> ${escapeInline(r.message)}`)
   const progress = progressSentence(r.status)
   if (progress)
     lines.push('', `${statusIcon(r.status)} ${progress} ${link('Follow it in Pulumi Cloud', r.consoleUrl)}.`)
-  if (r.changes && !isInProgress(r.status)) lines.push('', changesTable(r.changes))
   return lines.join('\n')
 }
 
@@ -101,7 +92,7 @@ function detailOf(r: DeploymentReport, room: number): string | undefined {
   if (room < SMALLEST_DETAIL) return undefined
   if (r.failedStep) {
     const name = escapeInline(r.failedStep.name)
-    if (r.failedStep.lastLines.length === 0) return `\n**Failed step:** ${name}. Its log has no lines.`
+    if (r.failedStep.lastLines.length === 0) return `**Failed step:** ${name}. Its log has no lines.`
     const heading = `**Failed step:** ${name}. Its last lines:`
     const { html } = linesBlock({
       head: [],
@@ -110,12 +101,12 @@ function detailOf(r: DeploymentReport, room: number): string | undefined {
       budget: Math.min(room, FAILED_LINES_CHARS) - heading.length - 2,
       measure: escapedLength
     })
-    return `\n${heading}\n\n${html}`
+    return `${heading}\n\n${html}`
   }
   const output = r.output
   if (!output || output.lineCount === 0 || isInProgress(r.status)) return undefined
   const step = escapeInline(output.name)
-  return `\n${collapsibleBlock({
+  return `${collapsibleBlock({
     summary: step ? `Output of <code>${step}</code>` : `Output of the ${operationLabel(r.operation)}`,
     lineCount: output.lineCount,
     head: output.head,

@@ -3,6 +3,15 @@
 import type { ChangeSummary } from '../deployment/changes.js'
 import type { DeploymentStatus, PulumiOperation, StepStatus } from '../pulumi/types.js'
 import type { StepCapture } from '../deployment/log-renderer.js'
+import type { EngineResults } from '../deployment/resource-changes.js'
+
+/** A stack output as reports show it: secrets are never shown, whatever `show-secret-outputs` says. */
+export interface OutputReport {
+  name: string
+  /** JSON text of the value, or `[secret]`. */
+  shown: string
+  secret: boolean
+}
 
 /** Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, or it did not wait. */
 export type ReportStatus = DeploymentStatus | 'timed-out' | 'cancelled' | 'created'
@@ -25,6 +34,14 @@ export interface DeploymentReport {
   commit?: string
   commitUrl?: string
   changes?: ChangeSummary
+  /** Where the counts came from: Pulumi Cloud's `resourceChanges`, or the log's `Resources:` block. */
+  changesFrom?: 'pulumi-cloud' | 'log'
+  /** What the engine events say: changed resources, policy violations, errors. Absent when unread. */
+  engine?: EngineResults
+  /** Whether the update link points at a preview (`/previews/{id}`), which is no stack update. */
+  updateIsPreview?: boolean
+  /** The stack's outputs after the operation, for the job summary. */
+  outputs?: OutputReport[]
   queuedMs?: number
   runningMs?: number
   steps: StepReport[]

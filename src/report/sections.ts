@@ -112,12 +112,18 @@ export function reportLinks(r: {
   consoleUrl?: string
   updateVersion?: number
   updateUrl?: string
+  updateIsPreview?: boolean
   runUrl?: string
 }): string[] {
   const links: string[] = []
   const deployment = r.version === undefined ? 'Deployment' : `Deployment #${escapeInline(String(r.version))}`
   if (safeUrl(r.consoleUrl)) links.push(link(deployment, r.consoleUrl))
-  const update = r.updateVersion === undefined ? 'Update' : `Update #${escapeInline(String(r.updateVersion))}`
+  // A preview is no stack update: its link says so.
+  const update = r.updateIsPreview
+    ? 'Preview'
+    : r.updateVersion === undefined
+      ? 'Update'
+      : `Update #${escapeInline(String(r.updateVersion))}`
   if (safeUrl(r.updateUrl)) links.push(link(update, r.updateUrl))
   if (safeUrl(r.runUrl)) links.push(link('Workflow run', r.runUrl))
   return links

@@ -15,9 +15,9 @@ import {
   statusIcon,
   statusText,
   stepStatusIcon,
-  titleOf,
   type DeploymentReport
 } from './model.js'
+import { headlineOf, renderStackResults } from './stack-results.js'
 
 export interface SummaryOptions {
   /** Applied to the finished markdown, as a last defence: the log was already redacted as it streamed. */
@@ -27,21 +27,45 @@ export interface SummaryOptions {
 }
 
 export const DEFAULT_OUTPUT_BYTES = 512 * 1024
+/** GitHub refuses a step's summary over 1 MiB; the margin covers what redaction may add. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024
+const RESULTS_BYTES = 320 * 1024
 const FAILED_LINES_BYTES = 64 * 1024
+const MAX_OUTPUTS_SHOWN = 200
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
 export function buildSummary(r: DeploymentReport, options: SummaryOptions = {}): string {
   const sections = [
-    `## ${titleOf(r)}: ${escapeInline(r.stack)}`,
+    `## ${headlineOf(r)}`,
     facts(r).join('\n'),
     r.message ? `> ${escapeInline(r.message)}` : undefined,
     progressOf(r),
-    r.changes ? `### Changes\n\n${changesTable(r.changes)}` : undefined,
+    renderStackResults(r, { budget: RESULTS_BYTES, measure: bytes }) || undefined,
+    r.changes ? `### Change counts\n\n${changesTable(r.changes)}` : undefined,
+    outputsTable(r),
     r.steps.length > 0 ? `### Steps\n\n${stepsTable(r)}` : undefined,
-    failedStepOf(r),
-    outputOf(r, options.outputBytes ?? DEFAULT_OUTPUT_BYTES)
-  ]
-  const markdown = `${sections.filter(s => s !== undefined).join('\n\n')}\n`
+    failedStepOf(r)
+  ].filter((s): s is string => s !== undefined && s !== '')
+  // The log's output gets what room is left: the whole summary stays under GitHub's limit.
+  const used = bytes(sections.join('\n\n')) + 4
+  const room = Math.min(options.outputBytes ?? DEFAULT_OUTPUT_BYTES, MAX_SUMMARY_BYTES - used)
+  const output = room > 1_024 ? outputOf(r, room) : undefined
+  if (output) sections.push(output)
+  const markdown = `${sections.join('\n\n')}\n`
   return options.redact ? options.redact(markdown) : markdown
+}
+
+/** The stack's outputs; a secret is `[secret]` here whatever `show-secret-outputs` says. */
+function outputsTable(r: DeploymentReport): string | undefined {
+  if (!r.outputs || r.outputs.length === 0) return undefined
+  const rows = r.outputs.slice(0, MAX_OUTPUTS_SHOWN).map(o => {
+    const shown = o.shown.length > 200 ? `${o.shown.slice(0, 200)}…` : o.shown
+    return `| <code>${escapeInline(o.name)}</code> | ${o.secret ? '🔒 [secret]' : `<code>${escapeInline(shown)}</code>`} |`
+  })
+  const more = r.outputs.length - rows.length
+  const tail = more > 0 ? `\n\n…and ${more} more; see the \`outputs\` step output.` : ''
+  return `### Stack outputs\n\n| Output | Value |\n|---|---|\n${rows.join('\n')}${tail}`
 }
 
 function facts(r: DeploymentReport): string[] {

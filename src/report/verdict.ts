@@ -2,6 +2,7 @@
 import { describeChanges, hasChanges } from '../deployment/changes.js'
 import type { ActionConfig } from '../config/inputs.js'
 import type { DeploymentReport } from './model.js'
+import { failureLead } from './annotations.js'
 
 export type Verdict =
   | { kind: 'ok'; message: string }
@@ -38,7 +39,11 @@ export function judge(
       return {
         kind: 'fail',
         title: step ? `Deployment step failed: ${step.name}` : 'Deployment failed',
-        annotation: step ? `Step "${step.name}" failed. Its last lines:\n${tail}` : undefined,
+        // The failing resource and its error first: that is what a reader needs; the step's lines follow.
+        annotation:
+          [failureLead(report), step ? `Step "${step.name}" failed. Its last lines:\n${tail}` : undefined]
+            .filter(Boolean)
+            .join('\n\n') || undefined,
         message: step
           ? `${what} failed in step "${step.name}". See the log above or ${report.consoleUrl ?? 'the Pulumi console'}.`
           : `${what} failed. See ${report.consoleUrl ?? 'the Pulumi console'}.`

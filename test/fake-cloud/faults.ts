@@ -13,7 +13,8 @@ interface ActiveRule {
   applied: number
 }
 
-const STATUSES = [429, 500, 502, 503]
+// 403 and 404 stand for an endpoint this token may not use, or one the service does not have.
+const STATUSES = [403, 404, 429, 500, 502, 503]
 
 function checkRule(rule: FaultRule): void {
   const problems: string[] = []

@@ -5,7 +5,9 @@ import {
   type OrgDeploymentsMetadata,
   type PulumiOperation
 } from '../../src/pulumi/types.js'
+import { engineEventsPage } from './engine-events.js'
 import { ApiError } from './errors.js'
+import { batchDecrypt, exportStack, type StackKeys } from './stack-state.js'
 import { stepLogs, streamLogs } from './logs.js'
 import type { RouteMatch } from './routes.js'
 import type { SecretStore } from './secret-store.js'
@@ -38,6 +40,9 @@ export interface HandlerContext {
   apiUrl: string
   consoleUrl: string
   logBatchSize: number
+  /** Most engine events one page carries. */
+  eventsPageSize: number
+  keys: StackKeys
 }
 
 export interface IncomingCall {
@@ -245,6 +250,16 @@ function stackHandlers(ctx: HandlerContext, call: IncomingCall, stack: StackReco
       return ok(stepLogs(deployment(), { now: state.now(), consoleUrl: ctx.consoleUrl }, call.query))
     case 'getUpdates':
       return ok(updateInfos(deployment(), state.now()))
+    case 'getEngineEvents': {
+      const updateID = call.route.deploymentId as string
+      const found = stack.deployments.find(d => d.update.updateID === updateID)
+      if (!found) throw new ApiError(404, `Update '${updateID}' not found for stack '${stack.ref}'`)
+      return ok(engineEventsPage(found, state.now(), call.query.continuationToken, ctx.eventsPageSize))
+    }
+    case 'exportStack':
+      return ok(exportStack(state, ctx.keys, stack))
+    case 'batchDecrypt':
+      return ok(batchDecrypt(ctx.keys, jsonBody(call, 'batch-decrypt')))
     case 'cancelDeployment':
       state.cancel(deployment())
       return ok()

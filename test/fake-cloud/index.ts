@@ -7,6 +7,7 @@ import type { HandlerContext } from './handlers.js'
 import { SeededRandom } from './random.js'
 import { SecretStore } from './secret-store.js'
 import { TokenExchange } from './oidc.js'
+import { declareSecretOutputs, StackKeys } from './stack-state.js'
 import { listen } from './server.js'
 import { CloudState } from './state.js'
 import type { JsonObject } from './settings-merge.js'
@@ -88,7 +89,9 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     secrets,
     apiUrl: url,
     consoleUrl: (opts.consoleUrl ?? defaultConsoleUrl(url)).replace(/\/$/, ''),
-    logBatchSize: opts.logBatchSize ?? 500
+    logBatchSize: opts.logBatchSize ?? 500,
+    eventsPageSize: opts.eventsPageSize ?? 500,
+    keys: new StackKeys()
   }
   const pendingTimers = new Set<NodeJS.Timeout>()
 
@@ -110,7 +113,8 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
       await listening.close()
     },
     addStack(ref, stackOpts = {}) {
-      state.addStack(ref, toStoredSettings(stackOpts.settings ?? {}), stackOpts.scenario)
+      declareSecretOutputs(stackOpts.outputs)
+      state.addStack(ref, toStoredSettings(stackOpts.settings ?? {}), stackOpts.scenario, stackOpts.outputs)
     },
     setScenario(ref, scenario) {
       state.knownStack(ref).scenario = scenario

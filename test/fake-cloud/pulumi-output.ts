@@ -36,35 +36,49 @@ function paint(colour: string, text: string, ansi: boolean): string {
 }
 
 /** Whether the operation plans changes (`to create`) or makes them (`created`). */
-function isPlanning(operation: PulumiOperation): boolean {
+export function isPlanning(operation: PulumiOperation): boolean {
   return operation === 'preview' || operation === 'detect-drift'
 }
 
+export interface ScenarioResource {
+  type: string
+  name: string
+  /** Undefined when the scenario has no changes at all: the line then names an unchanged resource. */
+  kind?: ChangeKind
+}
+
 /**
- * `count` resource lines, made on demand. Line i takes its kind of change from the counts in order (all creates,
- * then updates, replaces, deletes), cycling when there are more lines than changes.
+ * The resource of line `index` of `count`: its kind of change comes from the counts in order (all creates, then
+ * updates, replaces, deletes), cycling when there are more lines than changes. The log and the engine events both
+ * draw from this, so they always agree.
  */
+export function resourceAt(index: number, count: number, counts: ChangeCounts): ScenarioResource {
+  const [type, base] = RESOURCE_TYPES[index % RESOURCE_TYPES.length] as readonly [string, string]
+  const width = Math.max(4, String(count).length)
+  const name = `${base}-${String(index + 1).padStart(width, '0')}`
+  let total = 0
+  for (const kind of KINDS) total += counts[kind]
+  if (total === 0) return { type, name }
+  let position = index % total
+  for (const kind of KINDS) {
+    if (position < counts[kind]) return { type, name, kind }
+    position -= counts[kind]
+  }
+  return { type, name }
+}
+
+/** `count` resource lines, made on demand (see resourceAt). */
 export function resourceLines(
   count: number,
   counts: ChangeCounts,
   operation: PulumiOperation,
   ansi: boolean
 ): LineBlock {
-  const bounds: { kind: ChangeKind; end: number }[] = []
-  let total = 0
-  for (const kind of KINDS) {
-    total += counts[kind]
-    if (counts[kind] > 0) bounds.push({ kind, end: total })
-  }
-  const width = Math.max(4, String(count).length)
   return {
     count,
     line(index: number): string {
-      const [type, base] = RESOURCE_TYPES[index % RESOURCE_TYPES.length] as readonly [string, string]
-      const name = `${base}-${String(index + 1).padStart(width, '0')}`
-      if (total === 0) return `    ${type} ${name} `
-      const position = index % total
-      const kind = (bounds.find(b => position < b.end) as { kind: ChangeKind }).kind
+      const { type, name, kind } = resourceAt(index, count, counts)
+      if (kind === undefined) return `    ${type} ${name} `
       const action = isPlanning(operation) ? kind : `${PAST[kind]} (${1 + (index % 3)}s)`
       return `    ${paint(COLOUR[kind], `${SYMBOL[kind]} ${type} ${name} ${action}`, ansi)}`
     }

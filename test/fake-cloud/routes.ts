@@ -29,6 +29,15 @@ const STACK_ROUTES: [string, MethodTable][] = [
   [':id/cancel', { POST: 'cancelDeployment' }]
 ]
 
+const STATE_ROUTES: [string, MethodTable][] = [
+  ['update/:id/events', { GET: 'getEngineEvents' }],
+  ['preview/:id/events', { GET: 'getEngineEvents' }],
+  ['refresh/:id/events', { GET: 'getEngineEvents' }],
+  ['destroy/:id/events', { GET: 'getEngineEvents' }],
+  ['export', { GET: 'exportStack' }],
+  ['batch-decrypt', { POST: 'batchDecrypt' }]
+]
+
 const ORG_ROUTES: [string, MethodTable][] = [
   ['', { GET: 'listOrgDeployments' }],
   ['metadata', { GET: 'orgMetadata' }],
@@ -87,6 +96,10 @@ export function route(method: string, path: string, query: Record<string, string
   ) {
     base = { org: segments[2] }
     found = matchRest(segments.slice(4), ORG_ROUTES)
+  } else if (segments[0] === 'api' && segments[1] === 'stacks' && segments.length >= 6) {
+    // The stack endpoints beside Deployments: engine events under any kind of update, export, batch-decrypt.
+    base = { org: segments[2], stackRef: segments.slice(2, 5).join('/') }
+    found = matchRest(segments.slice(5), STATE_ROUTES)
   }
   if (segments.join('/') === 'api/oauth/token') {
     return method.toUpperCase() === 'POST'

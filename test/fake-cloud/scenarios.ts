@@ -1,5 +1,6 @@
 import type { PulumiOperation } from '../../src/pulumi/types.js'
 import {
+  resourceAt,
   downloadProgress,
   formatDuration,
   operationBanner,
@@ -8,7 +9,16 @@ import {
   type ChangeCounts
 } from './pulumi-output.js'
 import { DEFAULT_STEP_MS, StepLines } from './step-lines.js'
-import type { GeneratedLines, LineBlock, Scenario, ScenarioLine, ScenarioStep } from './types.js'
+import { failureMessage } from './engine-events.js'
+import type {
+  EngineScript,
+  GeneratedLines,
+  LineBlock,
+  PolicyScript,
+  Scenario,
+  ScenarioLine,
+  ScenarioStep
+} from './types.js'
 
 export interface ScenarioOptions {
   creates?: number
@@ -40,6 +50,10 @@ export interface ScenarioOptions {
    * included, as a careless program would: for testing that logs are redacted.
    */
   echoEnv?: string[]
+  /** A policy violation against one of the resources: printed under `Policy Violations:` and sent as an event. */
+  policy?: PolicyScript
+  /** The stack's outputs once the deployment succeeds (see Scenario.outputs). */
+  outputs?: Record<string, unknown>
 }
 
 function counts(opts: ScenarioOptions): ChangeCounts {
@@ -85,12 +99,27 @@ function pulumiStepOutput(
   ]
   const generated = opts.resources !== undefined ? [{ ...block, at: lines.length }] : undefined
   if (!generated) lines.push(...materialize(block))
+  const error = ansi ? '\x1b[31merror:\x1b[0m' : 'error:'
   if (failing) {
+    lines.push('', 'Diagnostics:')
+    if (resourceCount > 0) {
+      const failed = resourceAt(0, resourceCount, changes)
+      lines.push(`  ${failed.type} (${failed.name}):`, `    ${error} ${failureMessage(failed)}`, '')
+    }
+    lines.push(
+      `  pulumi:pulumi:Stack (${project}-${ref[2] ?? 'dev'}):`,
+      `    ${error} ${planning ? 'preview failed' : 'update failed'}`
+    )
+  }
+  if (opts.policy) {
+    const index = opts.policy.resourceIndex ?? 0
+    const r = resourceAt(index, Math.max(resourceCount, index + 1), changes)
     lines.push(
       '',
-      'Diagnostics:',
-      `  pulumi:pulumi:Stack (${project}-${ref[2] ?? 'dev'}):`,
-      `    ${ansi ? '\x1b[31merror:\x1b[0m' : 'error:'} ${planning ? 'preview failed' : 'update failed'}`
+      'Policy Violations:',
+      `    [${opts.policy.enforcementLevel === 'mandatory' ? 'mandatory' : 'advisory'}]  aws-guard v0.0.1  s3-no-public-read (${r.type}: ${r.name})`,
+      '    Prohibits setting the publicRead or publicReadWrite permission on AWS S3 buckets.',
+      `    S3 bucket '${r.name}' has acl 'public-read'.`
     )
   }
   lines.push('', ...resourcesSummary(changes, operation, ansi))
@@ -155,13 +184,25 @@ export function pulumiScenario(operation: PulumiOperation, opts: ScenarioOptions
     }
   })
   const changes = counts(opts)
+  const pulumiFails = result === 'failed' && failIndex === pulumiIndex
+  const changed = changes.create + changes.update + changes.replace + changes.delete
+  const engine: EngineScript = {
+    stack: opts.stack ?? 'organization/project/dev',
+    counts: changes,
+    resources: opts.resources ?? changed,
+    planning: operation === 'preview' || operation === 'detect-drift',
+    policy: opts.policy,
+    failingResource: pulumiFails && (opts.resources ?? changed) > 0 ? 0 : undefined
+  }
   return {
     // A real deployment waits a moment before it runs, however long its steps take.
     queuedMs: opts.queuedMs ?? Math.min(stepMs, 1000),
     acceptedMs: opts.acceptedMs ?? Math.min(stepMs, 500),
     steps: result === 'skipped' ? [] : steps,
     result,
-    update: { resourceChanges: { ...changes } }
+    update: { resourceChanges: { ...changes } },
+    engine,
+    ...(opts.outputs ? { outputs: opts.outputs } : {})
   }
 }
 

@@ -30,6 +30,8 @@ interface Reply {
 }
 
 const REASONS: Record<number, string> = {
+  403: 'Forbidden: this token may not read that',
+  404: 'Not found',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',

@@ -22,6 +22,8 @@ export interface StackRecord extends StackRef {
   paused: boolean
   scenario?: Scenario | ScenarioFactory
   queuedScenarios: (Scenario | ScenarioFactory)[]
+  /** The stack's outputs before any deployment of this fake changed them (see stack-state.ts). */
+  outputs: Record<string, unknown>
   /** The stack's last update version (what `pulumi up` numbers). */
   updateVersion: number
   deployments: DeploymentRecord[]
@@ -69,7 +71,8 @@ export class CloudState {
   addStack(
     ref: string,
     settings: DeploymentSettings = {},
-    scenario?: Scenario | ScenarioFactory
+    scenario?: Scenario | ScenarioFactory,
+    outputs: Record<string, unknown> = {}
   ): StackRecord {
     const parsed = parseStackRef(ref)
     if (this.stacks.has(ref)) throw new Error(`The fake already has a stack '${ref}'.`)
@@ -80,6 +83,7 @@ export class CloudState {
       paused: false,
       scenario,
       queuedScenarios: [],
+      outputs: structuredClone(outputs),
       updateVersion: 0,
       deployments: []
     }

@@ -17,6 +17,9 @@ export const ENDPOINTS = [
   'streamLogs',
   'stepLogs',
   'getUpdates',
+  'getEngineEvents',
+  'exportStack',
+  'batchDecrypt',
   'cancelDeployment',
   'pauseStack',
   'resumeStack',
@@ -87,6 +90,36 @@ export interface Scenario {
    * next (0 for previews, which make no stack version); `resourceChanges` is reported once the step has finished.
    */
   update?: { kind?: string; version?: number; resourceChanges?: Record<string, number> }
+  /**
+   * What the engine records while the Pulumi operation step runs, served as the update's engine events. Set by
+   * pulumiScenario so that the events agree with the log; without it the update has no events.
+   */
+  engine?: EngineScript
+  /**
+   * The stack's outputs once this deployment has succeeded (an update, refresh or drift remediation): plain JSON
+   * values, or `{secret: value}` for a secret output, which the stack's state holds encrypted.
+   */
+  outputs?: Record<string, unknown>
+}
+
+/** A policy violation the engine reports against one of the scenario's resources. */
+export interface PolicyScript {
+  /** `mandatory` or `warning` (Pulumi's name for advisory); default `warning`. */
+  enforcementLevel?: 'mandatory' | 'warning'
+  /** The resource it is about, by log line; default 0. */
+  resourceIndex?: number
+}
+
+export interface EngineScript {
+  /** `org/project/stack`. */
+  stack: string
+  counts: { create: number; update: number; replace: number; delete: number; same: number }
+  /** How many changed resources the log lists (resourceAt numbers them). */
+  resources: number
+  planning: boolean
+  policy?: PolicyScript
+  /** The resource (by log line) whose operation fails, when the Pulumi step fails. */
+  failingResource?: number
 }
 
 /** Builds the scenario of a deployment when it is created, from what was asked. */
@@ -149,7 +182,7 @@ export type FaultRule = FaultMatch &
   (
     | {
         kind: 'status'
-        status: 429 | 500 | 502 | 503
+        status: 403 | 404 | 429 | 500 | 502 | 503
         /** Seconds, or an HTTP date, sent as `Retry-After`. */
         retryAfter?: number | string
         /** Process the request (e.g. create the deployment), then answer the error instead of the result. */
@@ -182,6 +215,8 @@ export interface FakeCloudOptions {
   port?: number
   /** Most entries one streaming log response carries; default 500. */
   logBatchSize?: number
+  /** Most engine events one page carries; default 500. */
+  eventsPageSize?: number
 }
 
 export interface FakeCloud {
@@ -193,7 +228,15 @@ export interface FakeCloud {
   /** Every request, in arrival order. */
   readonly requests: RecordedRequest[]
   close(): Promise<void>
-  addStack(ref: string, opts?: { settings?: DeploymentSettings; scenario?: Scenario | ScenarioFactory }): void
+  /** `outputs`: the stack's outputs before any deployment (see Scenario.outputs). */
+  addStack(
+    ref: string,
+    opts?: {
+      settings?: DeploymentSettings
+      scenario?: Scenario | ScenarioFactory
+      outputs?: Record<string, unknown>
+    }
+  ): void
   /** The default for the stack's future deployments. */
   setScenario(ref: string, scenario: Scenario | ScenarioFactory): void
   /** Used by the stack's next deployment only (first in, first out), ahead of the default. */

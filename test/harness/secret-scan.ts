@@ -1,11 +1,14 @@
 // Which values of a run are secret, and where they leaked. Derived from what the test gave the run, independently of
 // the action's own notion of secrets (src/secrets.ts): the harness checks the action, it must not share its blind spots.
 import { parse } from 'yaml'
+import { declaredSecrets } from './secret-registry.js'
 
 export interface KnownSecret {
   /** Where the value came from, for the failure message; the value itself is never printed. */
   label: string
   value: string
+  /** Places where the value belongs, e.g. a decrypted stack output in the step outputs it was asked for. */
+  allowedIn?: RegExp
 }
 
 export interface Leak {
@@ -57,6 +60,10 @@ export function secretsOfRun(sources: SecretSources): KnownSecret[] {
   for (const [path, value] of settingsSecrets(inputs.settings ?? ''))
     add(`the settings input at ${path.replace(/^\./, '')}`, value)
   for (const value of sources.declared ?? []) add('a value the test declared secret', value)
+  // A fake's secret stack outputs: with `show-secret-outputs: true` they belong in the step outputs, nowhere else.
+  const shown = inputs['show-secret-outputs']?.trim() === 'true'
+  for (const { label, value } of declaredSecrets())
+    found.push({ label, value, allowedIn: shown ? /^output / : undefined })
   return usable(found)
 }
 
@@ -96,14 +103,14 @@ function settingsSecrets(text: string): Array<[string, string]> {
 // A multi-line secret also leaks line by line, since logs arrive one line at a time.
 function usable(secrets: KnownSecret[]): KnownSecret[] {
   const kept = new Map<string, KnownSecret>()
-  const keep = (label: string, value: string): void => {
+  const keep = (label: string, value: string, allowedIn?: RegExp): void => {
     if (value.length >= SHORTEST_SECRET && !NOT_SECRETS.has(value.toLowerCase()) && !kept.has(value))
-      kept.set(value, { label, value })
+      kept.set(value, { label, value, allowedIn })
   }
-  for (const { label, value } of secrets) {
-    keep(label, value)
+  for (const { label, value, allowedIn } of secrets) {
+    keep(label, value, allowedIn)
     if (/[\r\n]/.test(value))
-      for (const line of value.split(/\r?\n|\r/)) keep(`a line of ${label}`, line.trim())
+      for (const line of value.split(/\r?\n|\r/)) keep(`a line of ${label}`, line.trim(), allowedIn)
   }
   return [...kept.values()]
 }
@@ -123,6 +130,7 @@ export function findLeaks(places: Place[], secrets: KnownSecret[]): Leak[] {
     // Searched whole rather than line by line: a benchmark's log runs to a million lines.
     const text = place.text.replace(/^::add-mask::.*$/gm, '')
     for (const secret of secrets) {
+      if (secret.allowedIn?.test(place.name)) continue
       const forms = writtenForms(secret.value)
       const at = Math.min(...forms.map(form => text.indexOf(form)).filter(i => i >= 0))
       if (at === Infinity) continue
