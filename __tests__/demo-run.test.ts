@@ -13,7 +13,8 @@ test('the demo previews a pull request, comments on it, then updates on push, an
 
   expect(jobs.map(job => [job.name, job.result.code])).toEqual([
     ['pr-preview', 0],
-    ['push-update', 0]
+    ['push-update', 0],
+    ['pr-preview-again', 0]
   ])
   // Interpreted, never printed: no workflow command reaches the reader, and the tokens stay masked.
   expect(shown.split('\n').filter(line => line.trim().startsWith('::'))).toEqual([])
@@ -35,12 +36,19 @@ test('the demo previews a pull request, comments on it, then updates on push, an
     'pr-preview/pr-comment.md',
     'pr-preview/pr-comment.html',
     'push-update/job-summary.md',
-    'push-update/job-summary.html'
+    'push-update/job-summary.html',
+    'pr-preview-again/job-summary.md',
+    'pr-preview-again/job-summary.html',
+    'pr-preview-again/pr-comment.md',
+    'pr-preview-again/pr-comment.html'
   ])
   for (const file of written) expect(shown).toContain(file)
 
   const comment = readFileSync(join(outDir, 'pr-preview', 'pr-comment.md'), 'utf8')
-  expect(comment).toContain('Pulumi preview succeeded')
+  expect(comment.split('\n')[1]).toContain('⚠️ 2 to delete, ⚠️ 1 to replace, 2 to create, 1 to update')
+  expect(update?.result.outputs).toMatchObject({ url: 'https://www.acme.example' })
+  const again = readFileSync(join(outDir, 'pr-preview-again', 'pr-comment.md'), 'utf8')
+  expect(again.split('\n')[1]).toBe('### ✅ Pulumi preview succeeded: acme/website/production — no changes')
   const page = readFileSync(join(outDir, 'pr-preview', 'pr-comment.html'), 'utf8')
   expect(page).toContain('<table>')
   expect(page).toContain('<details><summary>Output of <code>pulumi preview</code>')

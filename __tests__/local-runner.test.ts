@@ -99,7 +99,9 @@ describe('a run against Pulumi Cloud', () => {
     cloud.setScenario(STACK, previewScenario({ result: 'failed', stepMs: 20 }))
     const { code, shown } = await local([])
     expect(code).toBe(1)
-    expect(shown).toMatch(/^Error: Step "pulumi preview" failed\. Its last lines:$/m)
+    // The failing resource and its error lead the annotation; the step's last lines follow.
+    expect(shown).toMatch(/^Error: bucket-0001 \(aws:s3:Bucket\) failed to create: creating aws:s3:Bucket/m)
+    expect(shown).toMatch(/^Step "pulumi preview" failed\. Its last lines:$/m)
     expect(shown).toContain('The step failed (exit code 1).')
   })
 

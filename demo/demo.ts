@@ -74,23 +74,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoJob[]> {
     const [owner = '', repo = ''] = REPOSITORY.split('/')
     github.addPullRequest(owner, repo, PR.number, { headSha: PR.head, headRef: 'cdn' })
 
-    const preview = await runJob(options, cloud, github, {
-      name: 'pr-preview',
-      title: `Pull request #${PR.number} "${PR.title}" → workflow "Preview" → job "preview"`,
-      operation: 'preview',
-      event: {
-        name: 'pull_request',
-        payload: {
+    const previewEvent = {
+      name: 'pull_request',
+      payload: {
+        number: PR.number,
+        pull_request: {
           number: PR.number,
-          pull_request: {
-            number: PR.number,
-            title: PR.title,
-            head: { sha: PR.head, repo: { full_name: REPOSITORY } }
-          }
+          title: PR.title,
+          head: { sha: PR.head, repo: { full_name: REPOSITORY } }
         }
-      },
-      sha: PR.head
-    })
+      }
+    }
+    const preview = {
+      event: previewEvent,
+      job: await runJob(options, cloud, github, {
+        name: 'pr-preview',
+        title: `Pull request #${PR.number} "${PR.title}" → workflow "Preview" → job "preview"`,
+        operation: 'preview',
+        event: previewEvent,
+        sha: PR.head
+      })
+    }
     const update = await runJob(options, cloud, github, {
       name: 'push-update',
       title: `Push of the merged pull request to main → workflow "Deploy" → job "update"`,
@@ -98,16 +102,26 @@ export async function runDemo(options: DemoOptions): Promise<DemoJob[]> {
       event: { name: 'push', payload: { ref: 'refs/heads/main', after: MERGE_SHA } },
       sha: MERGE_SHA
     })
-    return [preview, update]
+    // The pull request is previewed again once main carries its change: its comment is edited to say so.
+    cloud.queueScenario(STACK, previewScenario({ sames: 16, stepMs, stack: STACK }))
+    const again = await runJob(options, cloud, github, {
+      name: 'pr-preview-again',
+      title: `Pull request #${PR.number} previewed again after the update → workflow "Preview" → job "preview"`,
+      operation: 'preview',
+      event: preview.event,
+      sha: PR.head
+    })
+    return [preview.job, update, again]
   } finally {
     await github.close()
     await cloud.close()
   }
 }
 
-/** A pull request that adds a CDN: two resources to create, one to update, one to replace, the rest unchanged. */
+/** A pull request that adds a CDN: two resources to create, one to update, one to replace, two to delete. */
 function websiteChanges(stepMs: number): ScenarioFactory {
-  const changes = { creates: 2, updates: 1, replaces: 1, sames: 9, stepMs, stack: STACK }
+  const outputs = { url: 'https://www.acme.example', cdnDomain: 'd111111abcdef8.cloudfront.net' }
+  const changes = { creates: 2, updates: 1, replaces: 1, deletes: 2, sames: 9, stepMs, stack: STACK, outputs }
   return ({ operation }) => (operation === 'preview' ? previewScenario(changes) : updateScenario(changes))
 }
 

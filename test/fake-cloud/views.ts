@@ -159,6 +159,11 @@ export function snapshotView(
   }
 }
 
+// The engine counts only the ops that happened: a kind with no resource is absent, not zero.
+function nonZero(changes: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(changes).filter(([, count]) => count !== 0))
+}
+
 /** `GET .../deployments/{id}/updates`: the stack update(s) the deployment made, as `UpdateInfo`. */
 export function updateInfos(deployment: DeploymentRecord, now: number): JsonObject[] {
   return nestedUpdates(deployment, now).map(update => ({
@@ -172,7 +177,7 @@ export function updateInfos(deployment: DeploymentRecord, now: number): JsonObje
       config: {},
       version: update.version,
       ...(update.result === 'succeeded' || update.result === 'failed'
-        ? { resourceChanges: deployment.scenario.update?.resourceChanges ?? {} }
+        ? { resourceChanges: nonZero(deployment.scenario.update?.resourceChanges ?? {}) }
         : {})
     },
     updateID: update.updateID,
