@@ -28483,11 +28483,230 @@ function pad(n) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ withoutTrailingSlash)
+/* harmony export */   pO: () => (/* binding */ Redactor),
+/* harmony export */   qb: () => (/* binding */ collectSecrets),
+/* harmony export */   z1: () => (/* binding */ plainSecretLookingVariables)
 /* harmony export */ });
-/** The action keeps every base URL without a trailing slash, so that appending `/api/...` never doubles one. */
-function withoutTrailingSlash(url) {
-    return url.replace(/\/+$/, '');
+/* unused harmony exports looksSecretName, MIN_SECRET_LENGTH */
+// Words that make a variable's value secret wherever they appear in its name.
+const SECRET_WORDS = new Set([
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'AUTH',
+    'PAT',
+    'SAS',
+    'KEY',
+    'KEYS',
+    'APIKEY',
+    'PRIVATEKEY'
+]);
+// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
+const SECRET_ENDINGS = [
+    'TOKEN',
+    'SECRET',
+    'PASSWORD',
+    'PASSWD',
+    'PASSPHRASE',
+    'APIKEY',
+    'PRIVATEKEY',
+    'CREDENTIALS'
+];
+// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
+// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
+const DESCRIPTIVE_LAST_WORDS = new Set([
+    'ID',
+    'IDS',
+    'NAME',
+    'NAMES',
+    'TYPE',
+    'KIND',
+    'MODE',
+    'METHOD',
+    'URL',
+    'URI',
+    'ENDPOINT',
+    'HOST',
+    'PORT',
+    'SOCK',
+    'SOCKET',
+    'DOMAIN',
+    'PATH',
+    'FILE',
+    'FILENAME',
+    'DIR',
+    'LOCATION',
+    'ARN',
+    'REGION',
+    'ENABLED',
+    'DISABLED',
+    'VERSION',
+    'EXPIRY',
+    'EXPIRES',
+    'EXPIRATION',
+    'TTL',
+    'LIFETIME',
+    'DURATION',
+    'USER',
+    'USERNAME',
+    'PROVIDER',
+    'ISSUER',
+    'AUDIENCE',
+    'SCOPE',
+    'SCOPES',
+    'FORMAT',
+    'LENGTH',
+    'ALGORITHM',
+    'PREFIX'
+]);
+/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(word => word !== '')
+        .map(word => word.toUpperCase());
+}
+/**
+ * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
+ * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
+ * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
+ * leak, so the word list leans wide.
+ */
+function looksSecretName(name) {
+    const words = nameWords(name);
+    const last = words.at(-1);
+    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
+        return false;
+    if (words.includes('PUBLIC'))
+        return false;
+    if (words.some(word => SECRET_WORDS.has(word)))
+        return true;
+    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
+        return true;
+    }
+    return (includesPair(words, 'CONNECTION', 'STRING') ||
+        words.includes('CONNSTR') ||
+        words.includes('CONNECTIONSTRING'));
+}
+function includesPair(words, first, second) {
+    return words.some((word, i) => word === first && words[i + 1] === second);
+}
+/**
+ * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
+ * letters in the log, and a three-character secret is not one worth protecting.
+ */
+const MIN_SECRET_LENGTH = 4;
+// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
+const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
+// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
+const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
+// A token the workflow author put in the environment under a runner-like name is still a token.
+const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
+/**
+ * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
+ * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
+ * environment variables whose names look secret, and the values of process environment variables whose names look
+ * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
+ * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
+ * each of its lines, because logs arrive one line at a time.
+ */
+function collectSecrets(settings, env, extra) {
+    const found = [...extra];
+    collectSecretValues(settings, found);
+    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
+        if (typeof value === 'string' && looksSecretName(name))
+            found.push(value);
+    }
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
+            found.push(value);
+    }
+    return normalizeSecrets(found);
+}
+/**
+ * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
+ * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
+ */
+function plainSecretLookingVariables(settings) {
+    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
+        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
+        .map(([name]) => name);
+}
+function isUserVariable(name) {
+    const upper = name.toUpperCase();
+    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
+        return true;
+    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
+}
+// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
+function collectSecretValues(node, found) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectSecretValues(item, found);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const record = node;
+    if (typeof record.secret === 'string') {
+        found.push(record.secret);
+        if (typeof record.plaintext === 'string')
+            found.push(record.plaintext);
+    }
+    for (const value of Object.values(record))
+        collectSecretValues(value, found);
+}
+function normalizeSecrets(values) {
+    const kept = new Set();
+    const consider = (value) => {
+        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
+            kept.add(value);
+    };
+    for (const value of values) {
+        consider(value);
+        if (/[\r\n]/.test(value)) {
+            for (const line of value.split(/\r?\n|\r/))
+                consider(line.trim());
+        }
+    }
+    return [...kept];
+}
+/** Replaces every occurrence of every secret with `***`. Built once; `redact` runs on every log line. */
+class Redactor {
+    secrets;
+    pattern;
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter(secret => secret !== ''))];
+        const forms = new Set();
+        for (const secret of this.secrets) {
+            forms.add(secret);
+            // The same secret may reach a log inside a JSON string or a URL, where it is written differently.
+            forms.add(JSON.stringify(secret).slice(1, -1));
+            forms.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is masked whole rather than leaving its remainder.
+        const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+        this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
+    }
+    redact(text) {
+        if (this.pattern === undefined || text === '')
+            return text;
+        return text.replace(this.pattern, '***');
+    }
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 
@@ -28502,9 +28721,10 @@ function withoutTrailingSlash(url) {
 /* harmony export */   Nc: () => (/* binding */ orderedKinds),
 /* harmony export */   PR: () => (/* binding */ ResourcesSummaryParser),
 /* harmony export */   ik: () => (/* binding */ hasChanges),
-/* harmony export */   pG: () => (/* binding */ changeLabel)
+/* harmony export */   pG: () => (/* binding */ changeLabel),
+/* harmony export */   tO: () => (/* binding */ CHANGE_KINDS)
 /* harmony export */ });
-/* unused harmony exports CHANGE_KINDS, parseResourcesSummary */
+/* unused harmony export parseResourcesSummary */
 /* harmony import */ var strip_ansi__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(348);
 // Reads the `Resources:` block Pulumi prints at the end of an operation into counts per kind of change. Pulumi
 // writes one line per kind: a two-character prefix, the count, `to ` when planning, then the kind (`create`) or
@@ -28707,16 +28927,14 @@ function changeLabel(kind) {
 /* unused harmony export PULL_REQUEST_EVENTS */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8019);
 // The triggering event, read from the variables and the event payload file the runner provides. Read directly
 // rather than through @actions/github's context so it can be driven by a plain environment object in tests.
-
 
 /** Events whose payload carries the pull request this action comments on. */
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 function readEventContext(env = process.env, readFile = path => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) {
-    const serverUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
-    const apiUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
+    const serverUrl = withoutTrailingSlash(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    const apiUrl = withoutTrailingSlash(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const eventName = nonEmpty(env.GITHUB_EVENT_NAME);
     const context = {
@@ -28776,6 +28994,9 @@ function nonEmpty(value) {
     const trimmed = value?.trim();
     return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
+function withoutTrailingSlash(url) {
+    return url.replace(/\/+$/, '');
+}
 
 
 /***/ }),
@@ -28787,8 +29008,6 @@ function nonEmpty(value) {
 /* harmony export */   b: () => (/* binding */ PrCommenter),
 /* harmony export */   k: () => (/* binding */ createOctokitFactory)
 /* harmony export */ });
-/* harmony import */ var _config_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8019);
-
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY_DELAY_MS = 2_000;
 const GITHUB_BODY_LIMIT = '65,536';
@@ -28802,7 +29021,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,_config_url_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutTrailingSlash */ .a)(apiUrl) } : {});
+            const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {});
             octokit.hook.before('request', options => {
                 options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
             });
@@ -29029,7 +29248,7 @@ function describeFailure(error, target, body) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1739);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8367);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29039,7 +29258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1739:
+/***/ 8367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31239,154 +31458,10 @@ function defaultUserAgent() {
     return `${ACTION_NAME}/${ACTION_VERSION}`;
 }
 
-// EXTERNAL MODULE: ./src/config/url.ts
-var config_url = __nccwpck_require__(8019);
+// EXTERNAL MODULE: ./src/pulumi/create.ts
+var create = __nccwpck_require__(4476);
 // EXTERNAL MODULE: ./src/pulumi/errors.ts
 var errors = __nccwpck_require__(9863);
-// EXTERNAL MODULE: ./src/pulumi/stack-name.ts
-var stack_name = __nccwpck_require__(5316);
-// EXTERNAL MODULE: ./src/pulumi/time.ts
-var time = __nccwpck_require__(9661);
-;// CONCATENATED MODULE: ./src/pulumi/create.ts
-
-
-
-// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
-// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
-// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
-const CLOCK_SKEW_TOLERANCE_MS = 30_000;
-const LOOKUP_PAGE_SIZE = 20;
-const LOOKUP_MAX_PAGES = 5;
-// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
-// compare it. More than that is ambiguous anyway.
-const MAX_COMMIT_CHECKS = 5;
-/**
- * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
- * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
- *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
- *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
- * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
- * - `final`: a 4xx answer; nothing to retry.
- */
-function disposition(failure) {
-    switch (failure.kind) {
-        case 'network':
-            return failure.notSent ? 'resend' : 'look';
-        case 'timeout':
-            return 'look';
-        case 'bad-body':
-            return 'accepted';
-        case 'status':
-            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
-                return 'look';
-            return 'final';
-    }
-}
-/** Creates a deployment, retrying only where that cannot start a second one. */
-async function createWithoutDuplicates(io, stack, request, signal) {
-    let firstSentAt;
-    for (;;) {
-        signal?.throwIfAborted();
-        const sentAt = io.clock.now();
-        firstSentAt ??= sentAt;
-        const attempt = io.budget.countAttempt();
-        const result = await io.sendCreate(signal);
-        if (result.ok)
-            return result.value;
-        const { failure } = result;
-        const kind = disposition(failure);
-        if (kind === 'final')
-            throw io.fail(failure, attempt);
-        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
-        if (kind === 'resend') {
-            if (delay === undefined)
-                throw io.fail(failure, attempt);
-            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; Pulumi Cloud did not process it`);
-            await io.clock.sleep(delay, signal);
-            continue;
-        }
-        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-        // list; otherwise it could be missed and sent a second time.
-        if (delay !== undefined) {
-            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; checking the stack's deployments before sending again`);
-            await io.clock.sleep(delay, signal);
-        }
-        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
-        const [only] = candidates;
-        if (only && candidates.length === 1) {
-            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
-        }
-        if (candidates.length > 1) {
-            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and ${candidates.length} ` +
-                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
-        }
-        if (kind === 'accepted') {
-            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
-        }
-        if (delay === undefined)
-            throw io.fail(failure, attempt);
-    }
-}
-async function findCandidates(io, stack, request, notBefore, failure, signal) {
-    let found = [];
-    try {
-        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
-            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
-            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
-            const oldest = deployments.at(-1);
-            const oldestTime = oldest ? (0,time/* parsePulumiTime */.n)(oldest.created) : undefined;
-            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
-                break;
-        }
-        const pinned = request.sourceContext?.git?.commit;
-        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
-            const full = [];
-            for (const d of found)
-                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
-            found = full.filter(d => isCandidate(d, request, notBefore));
-        }
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw error;
-        const why = error instanceof Error ? error.message : String(error);
-        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and the stack's deployments ` +
-            `could not be read to check: ${why}`, found.map(asCandidate));
-    }
-    return found.map(asCandidate);
-}
-function asCandidate(d) {
-    return { id: d.id, version: d.version, created: d.created };
-}
-/** Whether a listed deployment could be the one our create started. */
-function isCandidate(d, request, notBefore) {
-    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
-        return false;
-    const created = (0,time/* parsePulumiTime */.n)(d.created);
-    if (created !== undefined && created < notBefore)
-        return false;
-    const pinned = request.sourceContext?.git?.commit;
-    const theirs = d.configuration?.source?.git?.commit;
-    if (pinned && theirs && !sameCommit(pinned, theirs))
-        return false;
-    return true;
-}
-// Either side may be abbreviated.
-function sameCommit(a, b) {
-    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-    return x.startsWith(y) || y.startsWith(x);
-}
-function describeCandidate(c) {
-    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
-}
-function ambiguous(stack, request, why, candidates) {
-    const name = (0,stack_name/* formatStackRef */.ju)(stack);
-    return new errors/* AmbiguousCreateError */.J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
-        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
-        `does not run twice.`, stack, candidates);
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
@@ -31422,7 +31497,6 @@ function decodeBody(raw, contentEncoding) {
 }
 
 ;// CONCATENATED MODULE: ./src/pulumi/http.ts
-
 
 
 
@@ -31556,11 +31630,18 @@ function joinUrl(baseUrl, path, query) {
             params.set(key, String(value));
     }
     const search = params.toString();
-    return `${(0,config_url/* withoutTrailingSlash */.a)(baseUrl)}${path}${search ? `?${search}` : ''}`;
+    return `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
 }
 /** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
 function stackDeploymentsPath(stack, ...segments) {
     return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments);
+}
+/** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
+function stackPath(stack, ...segments) {
+    return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, ...segments);
+}
+function orgDeploymentsPath(org, ...segments) {
+    return encodePath('api', 'orgs', org, 'deployments', ...segments);
 }
 function encodePath(...segments) {
     return segments.map(s => `/${encodeURIComponent(String(s))}`).join('');
@@ -31634,6 +31715,10 @@ function refusal(error, o) {
     });
 }
 
+// EXTERNAL MODULE: ./src/pulumi/engine-events.ts
+var engine_events = __nccwpck_require__(9030);
+// EXTERNAL MODULE: ./src/pulumi/stack-results.ts
+var stack_results = __nccwpck_require__(1597);
 ;// CONCATENATED MODULE: ./src/pulumi/retry.ts
 const systemClock = {
     now: () => Date.now(),
@@ -31772,9 +31857,6 @@ function oauthError(body) {
     return description ?? code;
 }
 
-;// CONCATENATED MODULE: ./src/pulumi/client-options.ts
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
 
 
@@ -31789,6 +31871,16 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const SEGMENT = /^[A-Za-z0-9._-]+$/;
+/** `org/project/stack`, each part letters, digits, `.`, `_` or `-`; undefined otherwise. */
+function parseStackRef(s) {
+    const parts = s.trim().split('/');
+    if (parts.length !== 3 || !parts.every(p => SEGMENT.test(p)))
+        return undefined;
+    const [org = '', project = '', stack = ''] = parts;
+    return { org, project, stack };
+}
 /** A typed client for the Pulumi Cloud Deployments REST API. */
 class PulumiCloudClient {
     baseUrl;
@@ -31813,7 +31905,7 @@ class PulumiCloudClient {
         if (!parsed || !/^https?:$/.test(parsed.protocol)) {
             throw new Error(`The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`);
         }
-        this.baseUrl = (0,config_url/* withoutTrailingSlash */.a)(opts.baseUrl);
+        this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
         this.token = opts.token;
         this.userAgent = opts.userAgent ?? defaultUserAgent();
         this.clock = opts.clock ?? systemClock;
@@ -31828,8 +31920,17 @@ class PulumiCloudClient {
         return this.sent;
     }
     getSettings(stack, o) {
-        const path = stackDeploymentsPath(stack, 'settings');
-        return this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
+        return this.call({ ...this.settings(stack, 'GET', 'read the deployment settings'), retry: 'read' }, o);
+    }
+    /** Merges `patch` into the stack's settings; a `null` removes a property (see the API's merge rules). */
+    patchSettings(stack, patch, o) {
+        return this.call({ ...this.settings(stack, 'POST', 'update the deployment settings'), body: patch }, o);
+    }
+    replaceSettings(stack, settings, o) {
+        return this.call({ ...this.settings(stack, 'PUT', 'replace the deployment settings'), body: settings }, o);
+    }
+    async clearSettings(stack, o) {
+        await this.call({ ...this.settings(stack, 'DELETE', 'clear the deployment settings'), expectJson: false }, o);
     }
     /**
      * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
@@ -31848,7 +31949,7 @@ class PulumiCloudClient {
             subject: 'stack',
             stackRef: stack
         };
-        return createWithoutDuplicates({
+        return (0,create/* createWithoutDuplicates */.dw)({
             clock: this.clock,
             budget: this.budget(),
             sendCreate: signal => this.attempt(spec, signal),
@@ -31862,11 +31963,17 @@ class PulumiCloudClient {
     getDeployment(stack, id, o) {
         return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o);
     }
+    getDeploymentByVersion(stack, version, o) {
+        return this.call(this.deploymentRead(stack, `version ${version}`, ['version', version], 'read the deployment'), o);
+    }
     listStackDeployments(stack, q, o) {
         return this.call({
             ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
             query: listQuery(q)
         }, o);
+    }
+    listOrgDeployments(org, q, o) {
+        return this.call({ ...this.orgCall(org, 'GET', [], 'list the deployments'), query: listQuery(q) }, o);
     }
     /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
     streamLogs(stack, id, continuationToken, o) {
@@ -31875,8 +31982,61 @@ class PulumiCloudClient {
             query: { continuationToken }
         }, o);
     }
+    stepLogs(stack, id, q, o) {
+        const query = { job: q.job, step: q.step, offset: q.offset, count: q.count };
+        return this.call({ ...this.deploymentRead(stack, id, [id, 'logs'], 'read the step log'), query }, o);
+    }
+    /** The stack update(s) a deployment made, with exact change counts once each is known. */
+    async getDeploymentUpdates(stack, id, o) {
+        const spec = this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment');
+        return (0,stack_results/* parseDeploymentUpdates */.Ds)(await this.call(spec, o));
+    }
+    /**
+     * One page of an update's engine events. The path's kind segment is `update` for every kind of update, as the
+     * CLI sends it (WIRE-NOTES, Turn 2); pass the previous page's `continuationToken` for the next.
+     */
+    async getEngineEvents(stack, updateID, continuationToken, o) {
+        if (!(0,stack_results/* isUpdateId */.h_)(updateID))
+            throw new Error('Pulumi Cloud named an update whose ID is not one; its events were not read.');
+        const path = stackPath(stack, 'update', updateID, 'events');
+        const spec = {
+            ...this.stackRead(stack, path, 'read the engine events of the update'),
+            query: { continuationToken }
+        };
+        return (0,engine_events/* parseEngineEventsPage */.yi)(await this.call(spec, o));
+    }
+    /** The stack's current state, reduced to the outputs of its `pulumi:pulumi:Stack` resource. */
+    async getStackOutputs(stack, o) {
+        const spec = this.stackRead(stack, stackPath(stack, 'export'), "export the stack's state");
+        return (0,stack_results/* parseStackOutputs */.Mw)(await this.call(spec, o));
+    }
+    /** The plaintext (UTF-8, the JSON encoding of the value) of each ciphertext that Pulumi Cloud decrypted. */
+    async batchDecrypt(stack, ciphertexts, o) {
+        // Decrypting twice does no harm, so it is retried as a read.
+        const spec = {
+            ...this.stackRead(stack, stackPath(stack, 'batch-decrypt'), "decrypt the stack's secret outputs"),
+            method: 'POST',
+            body: { ciphertexts }
+        };
+        return (0,stack_results/* parseBatchDecrypt */.X1)(await this.call(spec, o), ciphertexts);
+    }
     getStackMetadata(stack, o) {
         return this.call(this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'), o);
+    }
+    async pauseStack(stack, o) {
+        await this.call(this.stackWrite(stack, ['pause'], 'pause deployments'), o);
+    }
+    async resumeStack(stack, o) {
+        await this.call(this.stackWrite(stack, ['resume'], 'resume deployments'), o);
+    }
+    getOrgMetadata(org, o) {
+        return this.call(this.orgCall(org, 'GET', ['metadata'], 'read the deployments metadata'), o);
+    }
+    async pauseOrg(org, o) {
+        await this.call(this.orgCall(org, 'POST', ['pause'], 'pause deployments'), o);
+    }
+    async resumeOrg(org, o) {
+        await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o);
     }
     /**
      * Exchanges a GitHub OIDC token for a Pulumi access token. Retried only when Pulumi Cloud provably did not act:
@@ -31904,8 +32064,31 @@ class PulumiCloudClient {
             retry: 'unprocessed'
         }, o);
     }
+    settings(stack, method, action) {
+        return {
+            method,
+            path: stackDeploymentsPath(stack, 'settings'),
+            expectJson: true,
+            retry: 'unprocessed',
+            action,
+            subject: 'stack',
+            stackRef: stack
+        };
+    }
     stackRead(stack, path, action) {
         return { method: 'GET', path, expectJson: true, retry: 'read', action, subject: 'stack', stackRef: stack };
+    }
+    stackWrite(stack, segments, action) {
+        const path = stackDeploymentsPath(stack, ...segments);
+        return {
+            method: 'POST',
+            path,
+            expectJson: false,
+            retry: 'unprocessed',
+            action,
+            subject: 'stack',
+            stackRef: stack
+        };
     }
     deploymentRead(stack, deployment, segments, action) {
         const path = stackDeploymentsPath(stack, ...segments);
@@ -31919,6 +32102,11 @@ class PulumiCloudClient {
             stackRef: stack,
             deployment
         };
+    }
+    orgCall(org, method, segments, action) {
+        const path = orgDeploymentsPath(org, ...segments);
+        const retry = method === 'GET' ? 'read' : 'unprocessed';
+        return { method, path, expectJson: method === 'GET', retry, action, subject: 'org', org };
     }
     budget() {
         return new RetryBudget(this.policy, this.clock, this.random);
@@ -32018,7 +32206,8 @@ class InputError extends Error {
 
 ;// CONCATENATED MODULE: ./src/config/stacks.ts
 
-
+const STACK_PART = /^[A-Za-z0-9._-]+$/;
+const STACK_PART_NAMES = ['organization', 'project', 'stack'];
 const EXAMPLE = 'such as acme/web/dev';
 /**
  * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
@@ -32038,7 +32227,7 @@ function parseStacks(value) {
     return named.map(({ text, line }) => {
         const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
         const ref = parseStack(text, where);
-        const name = (0,stack_name/* formatStackRef */.ju)(ref);
+        const name = `${ref.org}/${ref.project}/${ref.stack}`;
         const first = seen.get(name);
         if (first !== undefined) {
             throw new InputError('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
@@ -32053,26 +32242,30 @@ function withoutComment(line) {
 }
 /** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
 function parseStack(value, where) {
-    const parsed = (0,stack_name/* parseStackName */.Ff)(value);
-    if ('ref' in parsed)
-        return parsed.ref;
     const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`;
-    throw new InputError('stack', `${subject} ${problemText(parsed.problem)}`);
-}
-function problemText(problem) {
-    switch (problem.kind) {
-        case 'parts':
-            return (`has ${problem.count} part${problem.count === 1 ? '' : 's'}, but it must be ` +
-                `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
-        case 'empty':
-            return `has an empty ${problem.part} name: write org/project/stack, ${EXAMPLE}.`;
-        case 'character':
-            return (`has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
-                'may hold only letters, digits, -, _ and .');
-        case 'dots':
-            return (`has "${problem.value}" as its ${problem.part} name, which is not a name: write the ` +
-                `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`);
+    const parts = value.split('/');
+    if (parts.length !== 3) {
+        throw new InputError('stack', `${subject} has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
+            `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
     }
+    parts.forEach((part, i) => {
+        const partName = STACK_PART_NAMES[i] ?? 'stack';
+        if (part === '') {
+            throw new InputError('stack', `${subject} has an empty ${partName} name: write org/project/stack, ${EXAMPLE}.`);
+        }
+        const badCharacter = [...part].find(character => !STACK_PART.test(character));
+        if (badCharacter !== undefined) {
+            throw new InputError('stack', `${subject} has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
+                'may hold only letters, digits, -, _ and .');
+        }
+        // `.` and `..` would be read as path steps in the API URL and address another resource.
+        if (/^\.+$/.test(part)) {
+            throw new InputError('stack', `${subject} has "${part}" as its ${partName} name, which is not a name: write the ` +
+                `${partName}'s real name, as in org/project/stack, ${EXAMPLE}.`);
+        }
+    });
+    const [org = '', project = '', stack = ''] = parts;
+    return { org, project, stack };
 }
 
 ;// CONCATENATED MODULE: ./src/config/credentials.ts
@@ -32227,228 +32420,8 @@ function quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-;// CONCATENATED MODULE: ./src/config/secrets.ts
-// Words that make a variable's value secret wherever they appear in its name.
-const SECRET_WORDS = new Set([
-    'SECRET',
-    'SECRETS',
-    'TOKEN',
-    'TOKENS',
-    'PASSWORD',
-    'PASSWORDS',
-    'PASSWD',
-    'PASS',
-    'PASSPHRASE',
-    'CREDENTIAL',
-    'CREDENTIALS',
-    'CREDS',
-    'AUTH',
-    'PAT',
-    'SAS',
-    'KEY',
-    'KEYS',
-    'APIKEY',
-    'PRIVATEKEY'
-]);
-// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
-const SECRET_ENDINGS = [
-    'TOKEN',
-    'SECRET',
-    'PASSWORD',
-    'PASSWD',
-    'PASSPHRASE',
-    'APIKEY',
-    'PRIVATEKEY',
-    'CREDENTIALS'
-];
-// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
-// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
-const DESCRIPTIVE_LAST_WORDS = new Set([
-    'ID',
-    'IDS',
-    'NAME',
-    'NAMES',
-    'TYPE',
-    'KIND',
-    'MODE',
-    'METHOD',
-    'URL',
-    'URI',
-    'ENDPOINT',
-    'HOST',
-    'PORT',
-    'SOCK',
-    'SOCKET',
-    'DOMAIN',
-    'PATH',
-    'FILE',
-    'FILENAME',
-    'DIR',
-    'LOCATION',
-    'ARN',
-    'REGION',
-    'ENABLED',
-    'DISABLED',
-    'VERSION',
-    'EXPIRY',
-    'EXPIRES',
-    'EXPIRATION',
-    'TTL',
-    'LIFETIME',
-    'DURATION',
-    'USER',
-    'USERNAME',
-    'PROVIDER',
-    'ISSUER',
-    'AUDIENCE',
-    'SCOPE',
-    'SCOPES',
-    'FORMAT',
-    'LENGTH',
-    'ALGORITHM',
-    'PREFIX'
-]);
-/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
-function nameWords(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter(word => word !== '')
-        .map(word => word.toUpperCase());
-}
-/**
- * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
- * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
- * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
- * leak, so the word list leans wide.
- */
-function looksSecretName(name) {
-    const words = nameWords(name);
-    const last = words.at(-1);
-    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
-        return false;
-    if (words.includes('PUBLIC'))
-        return false;
-    if (words.some(word => SECRET_WORDS.has(word)))
-        return true;
-    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
-        return true;
-    }
-    return (includesPair(words, 'CONNECTION', 'STRING') ||
-        words.includes('CONNSTR') ||
-        words.includes('CONNECTIONSTRING'));
-}
-function includesPair(words, first, second) {
-    return words.some((word, i) => word === first && words[i + 1] === second);
-}
-/**
- * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
- * letters in the log, and a three-character secret is not one worth protecting.
- */
-const MIN_SECRET_LENGTH = 4;
-// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
-const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
-// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
-const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
-// A token the workflow author put in the environment under a runner-like name is still a token.
-const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
-/**
- * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
- * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
- * environment variables whose names look secret, and the values of process environment variables whose names look
- * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
- * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
- * each of its lines, because logs arrive one line at a time.
- */
-function collectSecrets(settings, env, extra) {
-    const found = [...extra];
-    collectSecretValues(settings, found);
-    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
-        if (typeof value === 'string' && looksSecretName(name))
-            found.push(value);
-    }
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
-            found.push(value);
-    }
-    return normalizeSecrets(found);
-}
-/**
- * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
- * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
- */
-function plainSecretLookingVariables(settings) {
-    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
-        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
-        .map(([name]) => name);
-}
-function isUserVariable(name) {
-    const upper = name.toUpperCase();
-    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
-        return true;
-    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
-}
-// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
-function collectSecretValues(node, found) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectSecretValues(item, found);
-        return;
-    }
-    if (node === null || typeof node !== 'object')
-        return;
-    const record = node;
-    if (typeof record.secret === 'string') {
-        found.push(record.secret);
-        if (typeof record.plaintext === 'string')
-            found.push(record.plaintext);
-    }
-    for (const value of Object.values(record))
-        collectSecretValues(value, found);
-}
-function normalizeSecrets(values) {
-    const kept = new Set();
-    const consider = (value) => {
-        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
-            kept.add(value);
-    };
-    for (const value of values) {
-        consider(value);
-        if (/[\r\n]/.test(value)) {
-            for (const line of value.split(/\r?\n|\r/))
-                consider(line.trim());
-        }
-    }
-    return [...kept];
-}
-/** Replaces every occurrence of every secret with `***`. Built once; `redact` runs on every log line. */
-class Redactor {
-    secrets;
-    pattern;
-    constructor(secrets) {
-        this.secrets = [...new Set(secrets.filter(secret => secret !== ''))];
-        const forms = new Set();
-        for (const secret of this.secrets) {
-            forms.add(secret);
-            // The same secret may reach a log inside a JSON string or a URL, where it is written differently.
-            forms.add(JSON.stringify(secret).slice(1, -1));
-            forms.add(encodeURIComponent(secret));
-        }
-        // Longest first, so a secret that contains another is masked whole rather than leaving its remainder.
-        const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-        this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
-    }
-    redact(text) {
-        if (this.pattern === undefined || text === '')
-            return text;
-        return text.replace(this.pattern, '***');
-    }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
+// EXTERNAL MODULE: ./src/config/secrets.ts
+var secrets = __nccwpck_require__(8019);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
@@ -33017,7 +32990,6 @@ function code(text) {
 
 
 
-
 const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
 const DEFAULT_POLL_INTERVAL = '2s';
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
@@ -33055,6 +33027,7 @@ function getInputs(read, env) {
         throw new InputError('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
             'with `wait: false` the step ends as soon as the deployment is created.');
     }
+    const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false);
     return {
         stacks,
         stack,
@@ -33076,7 +33049,8 @@ function getInputs(read, env) {
         commentOnPrNumber,
         editPrComment,
         expectNoChanges,
-        secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
+        showSecretOutputs,
+        secrets: (0,secrets/* collectSecrets */.qb)(settings, env, [token, input('pulumi-access-token'), githubToken])
     };
 }
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
@@ -33133,7 +33107,7 @@ function validateCloudUrl(value, source) {
     // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
     if (url.hostname.toLowerCase() === 'app.pulumi.com')
         url.hostname = 'api.pulumi.com';
-    return (0,config_url/* withoutTrailingSlash */.a)(`${url.origin}${url.pathname}`);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -33768,14 +33742,15 @@ class StepOutputs {
         this.runner.setOutput(OUTPUT.logFile, path);
     }
     /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
-    report(report, lastStatus) {
+    report(report, lastStatus, stackOutputs) {
         if (report.updateVersion !== undefined)
             this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion));
         if (report.changes) {
             this.runner.setOutput(OUTPUT.hasChanges, String((0,deployment_changes/* hasChanges */.ik)(report.changes)));
             this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes));
         }
-        this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus })]));
+        const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]));
+        this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]));
     }
 }
 
@@ -33842,11 +33817,11 @@ async function runMain(deps = defaultMainDeps()) {
     catch (error) {
         if (!(error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV))
             throw error;
-        runner.setFailed(new Redactor(config.secrets).redact(error.message));
+        runner.setFailed(new secrets/* Redactor */.pO(config.secrets).redact(error.message));
         return false;
     }
-    const redactor = new Redactor(config.secrets);
-    const plain = plainSecretLookingVariables(config.settings);
+    const redactor = new secrets/* Redactor */.pO(config.secrets);
+    const plain = (0,secrets/* plainSecretLookingVariables */.z1)(config.settings);
     if (plain.length > 0) {
         // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
         runner.warning(`The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
@@ -33887,7 +33862,7 @@ async function deploy(config, redactor, deps) {
         if (!created)
             return true;
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 710).then(__nccwpck_require__.bind(__nccwpck_require__, 8710));
+        const stage = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 3620));
         const { deployment, pin } = created;
         const reporting = stage.openReport(run, {
             created: deployment,
@@ -33909,12 +33884,22 @@ async function deploy(config, redactor, deps) {
         });
         // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
         const ending = await endFollowing(run, client, deployment.id, outcome);
+        const results = await stage.readResults({
+            client,
+            config,
+            deploymentId: deployment.id,
+            deploymentVersion: deployment.version,
+            outcome,
+            runner: run.runner,
+            signal: stop.signal
+        });
         const report = stage.buildReport({
             base: reporting.base,
             outcome,
             renderer,
             cancelled: ending === 'cancelled',
-            timeoutMs: config.timeoutMs
+            timeoutMs: config.timeoutMs,
+            results: results.operation
         });
         if (outcome.kind !== 'terminal' && ending === 'ended') {
             const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
@@ -33924,7 +33909,8 @@ async function deploy(config, redactor, deps) {
         await stage.finish(run, reporting, {
             report,
             deployment: outcome.deployment,
-            handled: ending !== 'failed'
+            handled: ending !== 'failed',
+            stackOutputs: results.outputs
         });
         return stop.requested;
     }
@@ -33970,7 +33956,6 @@ function sayOnce(say) {
 
 
 
-
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
  * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
@@ -33979,7 +33964,7 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
     const id = runner.getState(state/* STATE */.c.deploymentId);
     if (!id || runner.getState(state/* STATE */.c.handled) === 'true')
         return;
-    const stack = (0,stack_name/* parseStackRef */.R4)(runner.getState(state/* STATE */.c.stack));
+    const stack = parseStackRef(runner.getState(state/* STATE */.c.stack));
     if (!stack)
         return;
     if (runner.getState(state/* STATE */.c.cancelOnAbort) !== 'true') {
@@ -34043,6 +34028,400 @@ async function run() {
 
 /***/ }),
 
+/***/ 4476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dw: () => (/* binding */ createWithoutDuplicates),
+/* harmony export */   nk: () => (/* binding */ parsePulumiTime)
+/* harmony export */ });
+/* unused harmony exports CLOCK_SKEW_TOLERANCE_MS, isCandidate */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
+
+// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
+// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
+// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
+const CLOCK_SKEW_TOLERANCE_MS = 30_000;
+const LOOKUP_PAGE_SIZE = 20;
+const LOOKUP_MAX_PAGES = 5;
+// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
+// compare it. More than that is ambiguous anyway.
+const MAX_COMMIT_CHECKS = 5;
+/**
+ * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
+ *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
+ *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
+ * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
+ * - `final`: a 4xx answer; nothing to retry.
+ */
+function disposition(failure) {
+    switch (failure.kind) {
+        case 'network':
+            return failure.notSent ? 'resend' : 'look';
+        case 'timeout':
+            return 'look';
+        case 'bad-body':
+            return 'accepted';
+        case 'status':
+            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
+                return 'look';
+            return 'final';
+    }
+}
+/** Creates a deployment, retrying only where that cannot start a second one. */
+async function createWithoutDuplicates(io, stack, request, signal) {
+    let firstSentAt;
+    for (;;) {
+        signal?.throwIfAborted();
+        const sentAt = io.clock.now();
+        firstSentAt ??= sentAt;
+        const attempt = io.budget.countAttempt();
+        const result = await io.sendCreate(signal);
+        if (result.ok)
+            return result.value;
+        const { failure } = result;
+        const kind = disposition(failure);
+        if (kind === 'final')
+            throw io.fail(failure, attempt);
+        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
+        if (kind === 'resend') {
+            if (delay === undefined)
+                throw io.fail(failure, attempt);
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; Pulumi Cloud did not process it`);
+            await io.clock.sleep(delay, signal);
+            continue;
+        }
+        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
+        // list; otherwise it could be missed and sent a second time.
+        if (delay !== undefined) {
+            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; checking the stack's deployments before sending again`);
+            await io.clock.sleep(delay, signal);
+        }
+        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
+        const [only] = candidates;
+        if (only && candidates.length === 1) {
+            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
+        }
+        if (candidates.length > 1) {
+            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and ${candidates.length} ` +
+                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
+        }
+        if (kind === 'accepted') {
+            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
+                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
+        }
+        if (delay === undefined)
+            throw io.fail(failure, attempt);
+    }
+}
+async function findCandidates(io, stack, request, notBefore, failure, signal) {
+    let found = [];
+    try {
+        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
+            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
+            const oldest = deployments.at(-1);
+            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
+            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
+                break;
+        }
+        const pinned = request.sourceContext?.git?.commit;
+        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
+            const full = [];
+            for (const d of found)
+                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
+            found = full.filter(d => isCandidate(d, request, notBefore));
+        }
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and the stack's deployments ` +
+            `could not be read to check: ${why}`, found.map(asCandidate));
+    }
+    return found.map(asCandidate);
+}
+function asCandidate(d) {
+    return { id: d.id, version: d.version, created: d.created };
+}
+/** Whether a listed deployment could be the one our create started. */
+function isCandidate(d, request, notBefore) {
+    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
+        return false;
+    const created = parsePulumiTime(d.created);
+    if (created !== undefined && created < notBefore)
+        return false;
+    const pinned = request.sourceContext?.git?.commit;
+    const theirs = d.configuration?.source?.git?.commit;
+    if (pinned && theirs && !sameCommit(pinned, theirs))
+        return false;
+    return true;
+}
+// Either side may be abbreviated.
+function sameCommit(a, b) {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x.startsWith(y) || y.startsWith(x);
+}
+/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
+function parsePulumiTime(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const [, date, time, fraction = '', zone = 'Z'] = match;
+    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+function describeCandidate(c) {
+    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
+}
+function ambiguous(stack, request, why, candidates) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(stack);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AmbiguousCreateError */ .J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
+        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
+        `does not run twice.`, stack, candidates);
+}
+
+
+/***/ }),
+
+/***/ 9030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ resourceChangesOf),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   ZV: () => (/* binding */ own),
+/* harmony export */   g9: () => (/* binding */ InvalidAnswerError),
+/* harmony export */   my: () => (/* binding */ isCount),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   yi: () => (/* binding */ parseEngineEventsPage)
+/* harmony export */ });
+/* unused harmony exports STEP_OPS, DIFF_KINDS */
+// Engine events (spec/results-openapi.json, `GetUpdateEventsResponse`), validated where they enter: Pulumi Cloud's
+// answers are hostile until checked. Only the payloads a report uses are kept; every other event is `other`.
+// Nothing here looks a key up on an object it did not build: properties are read with Object.hasOwn only.
+/** The engine's step operations (`AppStepEventMetadata.op`). */
+const STEP_OPS = [
+    'same',
+    'create',
+    'update',
+    'delete',
+    'replace',
+    'create-replacement',
+    'delete-replaced',
+    'read',
+    'read-replacement',
+    'refresh',
+    'discard',
+    'discard-replaced',
+    'remove-pending-replace',
+    'import',
+    'import-replacement'
+];
+const DIFF_KINDS = [
+    'add',
+    'add-replace',
+    'delete',
+    'delete-replace',
+    'update',
+    'update-replace'
+];
+class InvalidAnswerError extends Error {
+    constructor(what) {
+        super(`Pulumi Cloud answered ${what}.`);
+        this.name = 'InvalidAnswerError';
+    }
+}
+// Each text is bounded so that one huge event cannot swell a report or the process.
+const MAX_TEXT = 8_192;
+const MAX_PROPERTIES = 500;
+const MAX_TOKEN = 4_096;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An own property, never one inherited through the prototype chain (`__proto__`, `constructor`). */
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+function text(value, max = MAX_TEXT) {
+    return typeof value === 'string' ? value.slice(0, max) : undefined;
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function isOneOf(list, value) {
+    return typeof value === 'string' && list.includes(value);
+}
+function strings(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value
+        .filter((item) => typeof item === 'string')
+        .slice(0, MAX_PROPERTIES)
+        .map(item => item.slice(0, MAX_TEXT));
+}
+/** `{op: count}` with known ops and safe counts only; anything else in it makes the whole map invalid. */
+function resourceChangesOf(value) {
+    if (!isRecord(value))
+        return undefined;
+    const changes = new Map();
+    for (const [op, count] of Object.entries(value)) {
+        if (!isOneOf(STEP_OPS, op) || !isCount(count))
+            return undefined;
+        changes.set(op, count);
+    }
+    return changes;
+}
+function stateInputs(state) {
+    if (!isRecord(state))
+        return undefined;
+    const inputs = own(state, 'inputs');
+    return isRecord(inputs) ? inputs : undefined;
+}
+/** The top-level property a path like `tags.env` or `ingress[0].cidr` starts with. */
+function topKey(path) {
+    const match = /^[^.[]+/.exec(path);
+    return match ? match[0] : path;
+}
+/** The value at a property path (`tags.env`, `ingress[0].cidr`), own properties only; undefined when absent. */
+function valueAt(inputs, path) {
+    const parts = path.match(/[^.[\]]+/g) ?? [];
+    let node = inputs;
+    for (const part of parts) {
+        if (Array.isArray(node) && /^\d+$/.test(part) && Number(part) < node.length)
+            node = node[Number(part)];
+        else if (isRecord(node) && Object.hasOwn(node, part))
+            node = node[part];
+        else
+            return undefined;
+    }
+    return parts.length > 0 ? { value: node } : undefined;
+}
+function stepOf(value) {
+    if (!isRecord(value))
+        return undefined;
+    const op = own(value, 'op');
+    const urn = text(own(value, 'urn'));
+    const type = text(own(value, 'type'));
+    if (!isOneOf(STEP_OPS, op) || urn === undefined || type === undefined)
+        return undefined;
+    const replaceKeys = strings(own(value, 'keys'));
+    const oldInputs = stateInputs(own(value, 'old'));
+    const newInputs = stateInputs(own(value, 'new'));
+    const newState = own(value, 'new');
+    const hidden = new Set(isRecord(newState) ? strings(own(newState, 'hideDiffs')) : []);
+    const detailed = own(value, 'detailedDiff');
+    const kinds = new Map();
+    if (isRecord(detailed)) {
+        for (const [path, diff] of Object.entries(detailed).slice(0, MAX_PROPERTIES)) {
+            const kind = isRecord(diff) ? own(diff, 'diffKind') : undefined;
+            if (isOneOf(DIFF_KINDS, kind))
+                kinds.set(path.slice(0, MAX_TEXT), kind);
+        }
+    }
+    // The detailed diff names the exact paths; without one, the changed top-level keys are all there is.
+    const paths = kinds.size > 0 ? [...kinds.keys()] : strings(own(value, 'diffs'));
+    const changes = paths.map(path => {
+        const key = topKey(path);
+        const kind = kinds.get(path);
+        const change = {
+            path,
+            kind,
+            replaces: replaceKeys.includes(key) || replaceKeys.includes(path) || (kind?.endsWith('-replace') ?? false),
+            hidden: hidden.has(path) || hidden.has(key)
+        };
+        const before = valueAt(oldInputs, path);
+        const after = valueAt(newInputs, path);
+        if (before)
+            change.old = before.value;
+        if (after)
+            change.new = after.value;
+        return change;
+    });
+    return { op, urn, type, changes, replaceKeys };
+}
+function policyOf(value) {
+    if (!isRecord(value))
+        return undefined;
+    const message = text(own(value, 'message'));
+    const policyName = text(own(value, 'policyName'), 256);
+    if (message === undefined || policyName === undefined)
+        return undefined;
+    return {
+        policyPack: text(own(value, 'policyPackName'), 256) ?? '',
+        policyName,
+        enforcementLevel: text(own(value, 'enforcementLevel'), 32) ?? '',
+        severity: text(own(value, 'severity'), 32) ?? '',
+        message,
+        urn: text(own(value, 'resourceUrn'))
+    };
+}
+function eventOf(value) {
+    if (!isRecord(value))
+        return undefined;
+    const type = own(value, 'type');
+    // Older answers carry no `type`: the payload's key names it.
+    const payloadKey = typeof type === 'string'
+        ? type
+        : ['resourcePreEvent', 'resOpFailedEvent', 'diagnosticEvent', 'policyEvent', 'summaryEvent'].find(key => Object.hasOwn(value, key));
+    if (payloadKey === undefined)
+        return { kind: 'other' };
+    const payload = own(value, payloadKey);
+    switch (payloadKey) {
+        case 'resourcePreEvent':
+        case 'resOpFailedEvent': {
+            const step = isRecord(payload) ? stepOf(own(payload, 'metadata')) : undefined;
+            if (!step)
+                return undefined;
+            return { kind: payloadKey === 'resourcePreEvent' ? 'resource-pre' : 'resource-failed', step };
+        }
+        case 'diagnosticEvent': {
+            if (!isRecord(payload))
+                return undefined;
+            const severity = text(own(payload, 'severity'), 32);
+            const message = text(own(payload, 'message'));
+            if (severity === undefined || message === undefined)
+                return undefined;
+            return { kind: 'diagnostic', severity, message, urn: text(own(payload, 'urn')) };
+        }
+        case 'policyEvent': {
+            const policy = policyOf(payload);
+            return policy ? { kind: 'policy', policy } : undefined;
+        }
+        case 'summaryEvent': {
+            const changes = isRecord(payload) ? resourceChangesOf(own(payload, 'resourceChanges')) : undefined;
+            return changes ? { kind: 'summary', resourceChanges: changes } : undefined;
+        }
+        default:
+            return { kind: 'other' };
+    }
+}
+/** Validates one page of `GET …/{kind}/{updateID}/events`; a page that is not one throws InvalidAnswerError. */
+function parseEngineEventsPage(body) {
+    if (!isRecord(body) || !Array.isArray(own(body, 'events'))) {
+        throw new InvalidAnswerError('the engine events with something that is not a page of events');
+    }
+    const token = own(body, 'continuationToken');
+    if (token !== undefined && token !== null && (typeof token !== 'string' || token.length > MAX_TOKEN)) {
+        throw new InvalidAnswerError('the engine events with a continuation token that is not a short string');
+    }
+    const events = [];
+    let invalid = 0;
+    for (const raw of own(body, 'events')) {
+        const event = eventOf(raw);
+        if (event)
+            events.push(event);
+        else
+            invalid++;
+    }
+    return { events, continuationToken: typeof token === 'string' && token !== '' ? token : undefined, invalid };
+}
+
+
+/***/ }),
+
 /***/ 9863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34050,11 +34429,10 @@ async function run() {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   J$: () => (/* binding */ AmbiguousCreateError),
 /* harmony export */   hy: () => (/* binding */ isRetryableFailure),
+/* harmony export */   ju: () => (/* binding */ formatStackRef),
 /* harmony export */   pb: () => (/* binding */ apiError),
 /* harmony export */   zV: () => (/* binding */ PulumiApiError)
 /* harmony export */ });
-/* harmony import */ var _stack_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5316);
-
 /** A Pulumi Cloud request that failed; `message` is a sentence for the user. Never contains the access token. */
 class PulumiApiError extends Error {
     status;
@@ -34092,6 +34470,9 @@ class AmbiguousCreateError extends Error {
         this.candidates = candidates;
     }
 }
+function formatStackRef(s) {
+    return `${s.org}/${s.project}/${s.stack}`;
+}
 function isRetryableFailure(failure) {
     if (failure.kind !== 'status')
         return true;
@@ -34126,7 +34507,7 @@ function apiError(failure, ctx, attempts) {
 }
 function messageFor(failure, ctx, attempts) {
     const where = ctx.stackRef
-        ? ` for stack ${(0,_stack_name_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(ctx.stackRef)}`
+        ? ` for stack ${formatStackRef(ctx.stackRef)}`
         : ctx.org
             ? ` for organization ${ctx.org}`
             : '';
@@ -34149,7 +34530,7 @@ function messageFor(failure, ctx, attempts) {
 function statusMessage(failure, ctx, where, tries) {
     const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : '';
     const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : '';
-    const stack = ctx.stackRef ? (0,_stack_name_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(ctx.stackRef) : undefined;
+    const stack = ctx.stackRef ? formatStackRef(ctx.stackRef) : undefined;
     const org = ctx.stackRef?.org ?? ctx.org;
     switch (failure.status) {
         case 400:
@@ -34213,66 +34594,115 @@ function origin(baseUrl) {
 
 /***/ }),
 
-/***/ 5316:
+/***/ 1597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ff: () => (/* binding */ parseStackName),
-/* harmony export */   R4: () => (/* binding */ parseStackRef),
-/* harmony export */   ju: () => (/* binding */ formatStackRef)
+/* harmony export */   Ds: () => (/* binding */ parseDeploymentUpdates),
+/* harmony export */   Mw: () => (/* binding */ parseStackOutputs),
+/* harmony export */   Th: () => (/* binding */ secretCiphertext),
+/* harmony export */   X1: () => (/* binding */ parseBatchDecrypt),
+/* harmony export */   h_: () => (/* binding */ isUpdateId)
 /* harmony export */ });
-/* unused harmony export STACK_PART_NAMES */
-const STACK_PART_NAMES = ['organization', 'project', 'stack'];
-const STACK_PART_CHARACTER = /^[A-Za-z0-9._-]$/;
-function parseStackName(text) {
-    const parts = text.split('/');
-    if (parts.length !== 3)
-        return { problem: { kind: 'parts', count: parts.length } };
-    for (const [i, value] of parts.entries()) {
-        const part = STACK_PART_NAMES[i] ?? 'stack';
-        if (value === '')
-            return { problem: { kind: 'empty', part } };
-        const character = [...value].find(c => !STACK_PART_CHARACTER.test(c));
-        if (character !== undefined)
-            return { problem: { kind: 'character', part, character } };
-        if (/^\.+$/.test(value))
-            return { problem: { kind: 'dots', part, value } };
+/* unused harmony exports SECRET_SIG_KEY, SECRET_SIG_VALUE */
+/* harmony import */ var _engine_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9030);
+// The answers of the results endpoints beside Deployments (spec/results-openapi.json): a deployment's updates, the
+// stack's exported state and batch-decrypt. Validated where they enter, like the engine events.
+
+// Used in a request path: letters, digits and dashes only, so it can never step out of its segment.
+const UPDATE_ID = /^[A-Za-z0-9-]{1,128}$/;
+function isUpdateId(value) {
+    return typeof value === 'string' && UPDATE_ID.test(value);
+}
+/** Validates `GET …/deployments/{id}/updates`; entries that are not updates are left out. */
+function parseDeploymentUpdates(body) {
+    if (!Array.isArray(body))
+        throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9("the deployment's updates with something that is not a list");
+    const updates = [];
+    for (const entry of body.slice(0, 100)) {
+        if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry))
+            continue;
+        const info = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'info');
+        const updateID = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'updateID');
+        const version = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'version');
+        if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(info) || !isUpdateId(updateID) || !(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCount */ .my)(version))
+            continue;
+        updates.push({
+            updateID,
+            version,
+            kind: (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(info, 'kind'), 32) ?? '',
+            result: (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(info, 'result'), 32) ?? '',
+            resourceChanges: (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceChangesOf */ .DM)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(info, 'resourceChanges'))
+        });
     }
-    const [org = '', project = '', stack = ''] = parts;
-    return { ref: { org, project, stack } };
+    return updates;
 }
-/** `org/project/stack` as a reference; undefined when it is not a valid stack name. */
-function parseStackRef(text) {
-    const parsed = parseStackName(text.trim());
-    return 'ref' in parsed ? parsed.ref : undefined;
-}
-function formatStackRef(s) {
-    return `${s.org}/${s.project}/${s.stack}`;
-}
-
-
-/***/ }),
-
-/***/ 9661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ parsePulumiTime)
-/* harmony export */ });
-// Pulumi Cloud's timestamps: the one parser for all of them.
-/**
- * Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339, as milliseconds; undefined when neither, and for Go's zero
- * time (`0001-01-01…`), which Pulumi Cloud sends for a time not yet set (a step that has not started).
- */
-function parsePulumiTime(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
-    if (!match)
+/** Pulumi's marker of a secret value in a stack's state. */
+const SECRET_SIG_KEY = '4dabf18193072939515e22adb298388d';
+const SECRET_SIG_VALUE = '1b47061264138c4ac30d75fd1eb44270';
+const MAX_DEPTH = 32;
+/** The ciphertext of a secret value, or undefined when the value is not a secret. */
+function secretCiphertext(value) {
+    if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value) || (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(value, SECRET_SIG_KEY) !== SECRET_SIG_VALUE)
         return undefined;
-    const [, date, time, fraction = '', zone = 'Z'] = match;
-    if (date === '0001-01-01')
-        return undefined;
-    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
-    return Number.isNaN(ms) ? undefined : ms;
+    const ciphertext = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(value, 'ciphertext');
+    return typeof ciphertext === 'string' ? ciphertext : '';
+}
+/** A copy of a JSON value, checked to be plain JSON (no deeper than MAX_DEPTH) and with own keys only. */
+function jsonValue(value, depth = 0) {
+    if (depth > MAX_DEPTH)
+        throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9('a stack output nested too deeply');
+    if (value === null || typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9('a stack output that is not JSON');
+        return value;
+    }
+    if (Array.isArray(value))
+        return value.map(item => jsonValue(item, depth + 1));
+    if ((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonValue(item, depth + 1)]));
+    }
+    throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9('a stack output that is not JSON');
+}
+/** Validates `GET /api/stacks/{o}/{p}/{s}/export` and takes the outputs of its `pulumi:pulumi:Stack` resource. */
+function parseStackOutputs(body) {
+    const deployment = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(body, 'deployment') : undefined;
+    if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ||
+        !(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCount */ .my)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(body, 'version')) ||
+        (deployment !== undefined && !(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(deployment))) {
+        throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9("the stack's state with something that is not an exported deployment");
+    }
+    const resources = deployment === undefined ? [] : (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(deployment, 'resources');
+    if (resources !== undefined && resources !== null && !Array.isArray(resources)) {
+        throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9("the stack's state with resources that are not a list");
+    }
+    const stack = (Array.isArray(resources) ? resources : []).find((r) => (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(r) && (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(r, 'type') === 'pulumi:pulumi:Stack' && (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(r, 'delete') !== true);
+    if (!stack)
+        return { found: false, outputs: new Map() };
+    const raw = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(stack, 'outputs');
+    const outputs = new Map();
+    if ((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(raw))
+        for (const [name, value] of Object.entries(raw))
+            outputs.set(name, jsonValue(value));
+    return { found: true, outputs };
+}
+// Standard or URL-safe base64, padded or not.
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
+/** Validates batch-decrypt's `{plaintexts: {ciphertext: base64}}`: the plaintext (UTF-8) of each ciphertext asked. */
+function parseBatchDecrypt(body, asked) {
+    const plaintexts = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(body, 'plaintexts') : undefined;
+    if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(plaintexts))
+        throw new _engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidAnswerError */ .g9('batch-decrypt without a map of plaintexts');
+    const found = new Map();
+    for (const ciphertext of asked) {
+        const encoded = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(plaintexts, ciphertext);
+        if (typeof encoded !== 'string' || !BASE64.test(encoded))
+            continue;
+        found.set(ciphertext, Buffer.from(encoded, 'base64').toString('utf8'));
+    }
+    return found;
 }
 
 
