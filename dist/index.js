@@ -28479,7 +28479,7 @@ function pad(n) {
 
 /***/ }),
 
-/***/ 8019:
+/***/ 400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28712,6 +28712,20 @@ function escapeRegExp(text) {
 
 /***/ }),
 
+/***/ 8019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ withoutTrailingSlash)
+/* harmony export */ });
+/** The action keeps every base URL without a trailing slash, so that appending `/api/...` never doubles one. */
+function withoutTrailingSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 5606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28927,14 +28941,16 @@ function changeLabel(kind) {
 /* unused harmony export PULL_REQUEST_EVENTS */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8019);
 // The triggering event, read from the variables and the event payload file the runner provides. Read directly
 // rather than through @actions/github's context so it can be driven by a plain environment object in tests.
+
 
 /** Events whose payload carries the pull request this action comments on. */
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 function readEventContext(env = process.env, readFile = path => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) {
-    const serverUrl = withoutTrailingSlash(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
-    const apiUrl = withoutTrailingSlash(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
+    const serverUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    const apiUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const eventName = nonEmpty(env.GITHUB_EVENT_NAME);
     const context = {
@@ -28994,9 +29010,6 @@ function nonEmpty(value) {
     const trimmed = value?.trim();
     return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
-function withoutTrailingSlash(url) {
-    return url.replace(/\/+$/, '');
-}
 
 
 /***/ }),
@@ -29008,6 +29021,8 @@ function withoutTrailingSlash(url) {
 /* harmony export */   b: () => (/* binding */ PrCommenter),
 /* harmony export */   k: () => (/* binding */ createOctokitFactory)
 /* harmony export */ });
+/* harmony import */ var _config_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8019);
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY_DELAY_MS = 2_000;
 const GITHUB_BODY_LIMIT = '65,536';
@@ -29021,7 +29036,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-            const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {});
+            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,_config_url_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutTrailingSlash */ .a)(apiUrl) } : {});
             octokit.hook.before('request', options => {
                 options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
             });
@@ -29248,7 +29263,7 @@ function describeFailure(error, target, body) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8367);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1627);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29258,7 +29273,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8367:
+/***/ 1627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31448,20 +31463,152 @@ const githubRunner = {
     getIDToken: audience => getIDToken(audience)
 };
 
-;// CONCATENATED MODULE: ./src/action/version.ts
-// A constant rather than a read of package.json: the action runs as a single ncc bundle, where package.json is not
-// beside it. A test keeps the two in step.
-const ACTION_VERSION = '0.1.0';
-const ACTION_NAME = 'pulumi-deployments-action';
-/** `pulumi-deployments-action/<version>`, the User-Agent this action sends to Pulumi Cloud. */
-function defaultUserAgent() {
-    return `${ACTION_NAME}/${ACTION_VERSION}`;
-}
-
-// EXTERNAL MODULE: ./src/pulumi/create.ts
-var create = __nccwpck_require__(4476);
 // EXTERNAL MODULE: ./src/pulumi/errors.ts
 var errors = __nccwpck_require__(9863);
+// EXTERNAL MODULE: ./src/pulumi/stack-name.ts
+var stack_name = __nccwpck_require__(5316);
+// EXTERNAL MODULE: ./src/pulumi/time.ts
+var time = __nccwpck_require__(9661);
+;// CONCATENATED MODULE: ./src/pulumi/create.ts
+
+
+
+// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
+// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
+// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
+const CLOCK_SKEW_TOLERANCE_MS = 30_000;
+const LOOKUP_PAGE_SIZE = 20;
+const LOOKUP_MAX_PAGES = 5;
+// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
+// compare it. More than that is ambiguous anyway.
+const MAX_COMMIT_CHECKS = 5;
+/**
+ * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
+ * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
+ *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
+ *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
+ * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
+ * - `final`: a 4xx answer; nothing to retry.
+ */
+function disposition(failure) {
+    switch (failure.kind) {
+        case 'network':
+            return failure.notSent ? 'resend' : 'look';
+        case 'timeout':
+            return 'look';
+        case 'bad-body':
+            return 'accepted';
+        case 'status':
+            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
+                return 'look';
+            return 'final';
+    }
+}
+/** Creates a deployment, retrying only where that cannot start a second one. */
+async function createWithoutDuplicates(io, stack, request, signal) {
+    let firstSentAt;
+    for (;;) {
+        signal?.throwIfAborted();
+        const sentAt = io.clock.now();
+        firstSentAt ??= sentAt;
+        const attempt = io.budget.countAttempt();
+        const result = await io.sendCreate(signal);
+        if (result.ok)
+            return result.value;
+        const { failure } = result;
+        const kind = disposition(failure);
+        if (kind === 'final')
+            throw io.fail(failure, attempt);
+        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
+        if (kind === 'resend') {
+            if (delay === undefined)
+                throw io.fail(failure, attempt);
+            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; Pulumi Cloud did not process it`);
+            await io.clock.sleep(delay, signal);
+            continue;
+        }
+        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
+        // list; otherwise it could be missed and sent a second time.
+        if (delay !== undefined) {
+            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; checking the stack's deployments before sending again`);
+            await io.clock.sleep(delay, signal);
+        }
+        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
+        const [only] = candidates;
+        if (only && candidates.length === 1) {
+            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
+        }
+        if (candidates.length > 1) {
+            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and ${candidates.length} ` +
+                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
+        }
+        if (kind === 'accepted') {
+            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
+                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
+        }
+        if (delay === undefined)
+            throw io.fail(failure, attempt);
+    }
+}
+async function findCandidates(io, stack, request, notBefore, failure, signal) {
+    let found = [];
+    try {
+        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
+            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
+            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
+            const oldest = deployments.at(-1);
+            const oldestTime = oldest ? (0,time/* parsePulumiTime */.n)(oldest.created) : undefined;
+            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
+                break;
+        }
+        const pinned = request.sourceContext?.git?.commit;
+        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
+            const full = [];
+            for (const d of found)
+                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
+            found = full.filter(d => isCandidate(d, request, notBefore));
+        }
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,errors/* describeFailure */.Ic)(failure)}), and the stack's deployments ` +
+            `could not be read to check: ${why}`, found.map(asCandidate));
+    }
+    return found.map(asCandidate);
+}
+function asCandidate(d) {
+    return { id: d.id, version: d.version, created: d.created };
+}
+/** Whether a listed deployment could be the one our create started. */
+function isCandidate(d, request, notBefore) {
+    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
+        return false;
+    const created = (0,time/* parsePulumiTime */.n)(d.created);
+    if (created !== undefined && created < notBefore)
+        return false;
+    const pinned = request.sourceContext?.git?.commit;
+    const theirs = d.configuration?.source?.git?.commit;
+    if (pinned && theirs && !sameCommit(pinned, theirs))
+        return false;
+    return true;
+}
+// Either side may be abbreviated.
+function sameCommit(a, b) {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x.startsWith(y) || y.startsWith(x);
+}
+function describeCandidate(c) {
+    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
+}
+function ambiguous(stack, request, why, candidates) {
+    const name = (0,stack_name/* formatStackRef */.ju)(stack);
+    return new errors/* AmbiguousCreateError */.J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
+        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
+        `does not run twice.`, stack, candidates);
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
@@ -31496,7 +31643,10 @@ function decodeBody(raw, contentEncoding) {
     return raw.toString('utf8');
 }
 
+// EXTERNAL MODULE: ./src/config/url.ts
+var config_url = __nccwpck_require__(8019);
 ;// CONCATENATED MODULE: ./src/pulumi/http.ts
+
 
 
 
@@ -31630,7 +31780,7 @@ function joinUrl(baseUrl, path, query) {
             params.set(key, String(value));
     }
     const search = params.toString();
-    return `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+    return `${(0,config_url/* withoutTrailingSlash */.a)(baseUrl)}${path}${search ? `?${search}` : ''}`;
 }
 /** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
 function stackDeploymentsPath(stack, ...segments) {
@@ -31639,9 +31789,6 @@ function stackDeploymentsPath(stack, ...segments) {
 /** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
 function stackPath(stack, ...segments) {
     return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, ...segments);
-}
-function orgDeploymentsPath(org, ...segments) {
-    return encodePath('api', 'orgs', org, 'deployments', ...segments);
 }
 function encodePath(...segments) {
     return segments.map(s => `/${encodeURIComponent(String(s))}`).join('');
@@ -31719,6 +31866,16 @@ function refusal(error, o) {
 var engine_events = __nccwpck_require__(9030);
 // EXTERNAL MODULE: ./src/pulumi/stack-results.ts
 var stack_results = __nccwpck_require__(1597);
+;// CONCATENATED MODULE: ./src/action/version.ts
+// A constant rather than a read of package.json: the action runs as a single ncc bundle, where package.json is not
+// beside it. A test keeps the two in step.
+const ACTION_VERSION = '0.1.0';
+const ACTION_NAME = 'pulumi-deployments-action';
+/** `pulumi-deployments-action/<version>`, the User-Agent this action sends to Pulumi Cloud. */
+function defaultUserAgent() {
+    return `${ACTION_NAME}/${ACTION_VERSION}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pulumi/retry.ts
 const systemClock = {
     now: () => Date.now(),
@@ -31857,32 +32014,21 @@ function oauthError(body) {
     return description ?? code;
 }
 
-;// CONCATENATED MODULE: ./src/pulumi/client.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/pulumi/client-options.ts
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-const SEGMENT = /^[A-Za-z0-9._-]+$/;
-/** `org/project/stack`, each part letters, digits, `.`, `_` or `-`; undefined otherwise. */
-function parseStackRef(s) {
-    const parts = s.trim().split('/');
-    if (parts.length !== 3 || !parts.every(p => SEGMENT.test(p)))
-        return undefined;
-    const [org = '', project = '', stack = ''] = parts;
-    return { org, project, stack };
-}
+
+;// CONCATENATED MODULE: ./src/pulumi/transport.ts
+
+
+
+
+
+
+
+
 /** A typed client for the Pulumi Cloud Deployments REST API. */
-class PulumiCloudClient {
+/** Sends Pulumi Cloud requests: credentials, headers, retries within a budget, and the service's warnings. */
+class PulumiTransport {
     baseUrl;
     token;
     userAgent;
@@ -31905,7 +32051,7 @@ class PulumiCloudClient {
         if (!parsed || !/^https?:$/.test(parsed.protocol)) {
             throw new Error(`The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`);
         }
-        this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+        this.baseUrl = (0,config_url/* withoutTrailingSlash */.a)(opts.baseUrl);
         this.token = opts.token;
         this.userAgent = opts.userAgent ?? defaultUserAgent();
         this.clock = opts.clock ?? systemClock;
@@ -31919,176 +32065,8 @@ class PulumiCloudClient {
     get requestCount() {
         return this.sent;
     }
-    getSettings(stack, o) {
-        return this.call({ ...this.settings(stack, 'GET', 'read the deployment settings'), retry: 'read' }, o);
-    }
-    /** Merges `patch` into the stack's settings; a `null` removes a property (see the API's merge rules). */
-    patchSettings(stack, patch, o) {
-        return this.call({ ...this.settings(stack, 'POST', 'update the deployment settings'), body: patch }, o);
-    }
-    replaceSettings(stack, settings, o) {
-        return this.call({ ...this.settings(stack, 'PUT', 'replace the deployment settings'), body: settings }, o);
-    }
-    async clearSettings(stack, o) {
-        await this.call({ ...this.settings(stack, 'DELETE', 'clear the deployment settings'), expectJson: false }, o);
-    }
-    /**
-     * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
-     * deployments are read first. `recovered` is set when the deployment was found that way.
-     */
-    createDeployment(stack, request, o) {
-        const spec = {
-            method: 'POST',
-            path: stackDeploymentsPath(stack),
-            body: request,
-            // No X-Pulumi-Deployment-Initiator: the only value a Pulumi client is known to send is the CLI's
-            // `automation-api`, and a value the service refused would fail every create.
-            expectJson: true,
-            retry: 'unprocessed',
-            action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
-            subject: 'stack',
-            stackRef: stack
-        };
-        return (0,create/* createWithoutDuplicates */.dw)({
-            clock: this.clock,
-            budget: this.budget(),
-            sendCreate: signal => this.attempt(spec, signal),
-            listRecent: (page, pageSize, signal) => this.listStackDeployments(stack, { page, pageSize, asc: false }, { signal }),
-            getDeployment: (id, signal) => this.getDeployment(stack, id, { signal }),
-            notifyRetry: (attempt, delayMs, reason) => this.onRetry({ method: 'POST', path: spec.path, attempt, delayMs, reason }),
-            fail: (failure, attempts) => (0,errors/* apiError */.pb)(failure, this.context(spec), attempts),
-            consoleUrl: version => deploymentConsoleUrl(this.baseUrl, stack, version)
-        }, stack, request, o?.signal);
-    }
-    getDeployment(stack, id, o) {
-        return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o);
-    }
-    getDeploymentByVersion(stack, version, o) {
-        return this.call(this.deploymentRead(stack, `version ${version}`, ['version', version], 'read the deployment'), o);
-    }
-    listStackDeployments(stack, q, o) {
-        return this.call({
-            ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
-            query: listQuery(q)
-        }, o);
-    }
-    listOrgDeployments(org, q, o) {
-        return this.call({ ...this.orgCall(org, 'GET', [], 'list the deployments'), query: listQuery(q) }, o);
-    }
-    /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
-    streamLogs(stack, id, continuationToken, o) {
-        return this.call({
-            ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
-            query: { continuationToken }
-        }, o);
-    }
-    stepLogs(stack, id, q, o) {
-        const query = { job: q.job, step: q.step, offset: q.offset, count: q.count };
-        return this.call({ ...this.deploymentRead(stack, id, [id, 'logs'], 'read the step log'), query }, o);
-    }
-    /** The stack update(s) a deployment made, with exact change counts once each is known. */
-    async getDeploymentUpdates(stack, id, o) {
-        const spec = this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment');
-        return (0,stack_results/* parseDeploymentUpdates */.Ds)(await this.call(spec, o));
-    }
-    /**
-     * One page of an update's engine events. The path's kind segment is `update` for every kind of update, as the
-     * CLI sends it (WIRE-NOTES, Turn 2); pass the previous page's `continuationToken` for the next.
-     */
-    async getEngineEvents(stack, updateID, continuationToken, o) {
-        if (!(0,stack_results/* isUpdateId */.h_)(updateID))
-            throw new Error('Pulumi Cloud named an update whose ID is not one; its events were not read.');
-        const path = stackPath(stack, 'update', updateID, 'events');
-        const spec = {
-            ...this.stackRead(stack, path, 'read the engine events of the update'),
-            query: { continuationToken }
-        };
-        return (0,engine_events/* parseEngineEventsPage */.yi)(await this.call(spec, o));
-    }
-    /** The stack's current state, reduced to the outputs of its `pulumi:pulumi:Stack` resource. */
-    async getStackOutputs(stack, o) {
-        const spec = this.stackRead(stack, stackPath(stack, 'export'), "export the stack's state");
-        return (0,stack_results/* parseStackOutputs */.Mw)(await this.call(spec, o));
-    }
-    /** The plaintext (UTF-8, the JSON encoding of the value) of each ciphertext that Pulumi Cloud decrypted. */
-    async batchDecrypt(stack, ciphertexts, o) {
-        // Decrypting twice does no harm, so it is retried as a read.
-        const spec = {
-            ...this.stackRead(stack, stackPath(stack, 'batch-decrypt'), "decrypt the stack's secret outputs"),
-            method: 'POST',
-            body: { ciphertexts }
-        };
-        return (0,stack_results/* parseBatchDecrypt */.X1)(await this.call(spec, o), ciphertexts);
-    }
-    getStackMetadata(stack, o) {
-        return this.call(this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'), o);
-    }
-    async pauseStack(stack, o) {
-        await this.call(this.stackWrite(stack, ['pause'], 'pause deployments'), o);
-    }
-    async resumeStack(stack, o) {
-        await this.call(this.stackWrite(stack, ['resume'], 'resume deployments'), o);
-    }
-    getOrgMetadata(org, o) {
-        return this.call(this.orgCall(org, 'GET', ['metadata'], 'read the deployments metadata'), o);
-    }
-    async pauseOrg(org, o) {
-        await this.call(this.orgCall(org, 'POST', ['pause'], 'pause deployments'), o);
-    }
-    async resumeOrg(org, o) {
-        await this.call(this.orgCall(org, 'POST', ['resume'], 'resume deployments'), o);
-    }
-    /**
-     * Exchanges a GitHub OIDC token for a Pulumi access token. Retried only when Pulumi Cloud provably did not act:
-     * the ID token is the credential, and it is not sent around more than needed.
-     */
-    exchangeToken(request, o) {
-        const org = request.audience.replace(/^urn:pulumi:org:/, '');
-        return this.call({
-            method: 'POST',
-            path: TOKEN_EXCHANGE_PATH,
-            body: request,
-            expectJson: true,
-            retry: 'unprocessed',
-            action: "exchange this job's GitHub OIDC token for a Pulumi access token",
-            subject: 'org',
-            org,
-            anonymous: true
-        }, o);
-    }
-    async cancelDeployment(stack, id, o) {
-        await this.call({
-            ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
-            method: 'POST',
-            expectJson: false,
-            retry: 'unprocessed'
-        }, o);
-    }
-    settings(stack, method, action) {
-        return {
-            method,
-            path: stackDeploymentsPath(stack, 'settings'),
-            expectJson: true,
-            retry: 'unprocessed',
-            action,
-            subject: 'stack',
-            stackRef: stack
-        };
-    }
     stackRead(stack, path, action) {
         return { method: 'GET', path, expectJson: true, retry: 'read', action, subject: 'stack', stackRef: stack };
-    }
-    stackWrite(stack, segments, action) {
-        const path = stackDeploymentsPath(stack, ...segments);
-        return {
-            method: 'POST',
-            path,
-            expectJson: false,
-            retry: 'unprocessed',
-            action,
-            subject: 'stack',
-            stackRef: stack
-        };
     }
     deploymentRead(stack, deployment, segments, action) {
         const path = stackDeploymentsPath(stack, ...segments);
@@ -32102,11 +32080,6 @@ class PulumiCloudClient {
             stackRef: stack,
             deployment
         };
-    }
-    orgCall(org, method, segments, action) {
-        const path = orgDeploymentsPath(org, ...segments);
-        const retry = method === 'GET' ? 'read' : 'unprocessed';
-        return { method, path, expectJson: method === 'GET', retry, action, subject: 'org', org };
     }
     budget() {
         return new RetryBudget(this.policy, this.clock, this.random);
@@ -32183,6 +32156,132 @@ function shouldRetry(retry, failure) {
         return failure.notSent;
     return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
+
+;// CONCATENATED MODULE: ./src/pulumi/client.ts
+
+
+
+
+
+
+
+
+
+
+/** A typed client for the Pulumi Cloud Deployments REST API: the calls the action makes. */
+class PulumiCloudClient extends PulumiTransport {
+    getSettings(stack, o) {
+        const path = stackDeploymentsPath(stack, 'settings');
+        return this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
+    }
+    /**
+     * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
+     * deployments are read first. `recovered` is set when the deployment was found that way.
+     */
+    createDeployment(stack, request, o) {
+        const spec = {
+            method: 'POST',
+            path: stackDeploymentsPath(stack),
+            body: request,
+            // No X-Pulumi-Deployment-Initiator: the only value a Pulumi client is known to send is the CLI's
+            // `automation-api`, and a value the service refused would fail every create.
+            expectJson: true,
+            retry: 'unprocessed',
+            action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
+            subject: 'stack',
+            stackRef: stack
+        };
+        return createWithoutDuplicates({
+            clock: this.clock,
+            budget: this.budget(),
+            sendCreate: signal => this.attempt(spec, signal),
+            listRecent: (page, pageSize, signal) => this.listStackDeployments(stack, { page, pageSize, asc: false }, { signal }),
+            getDeployment: (id, signal) => this.getDeployment(stack, id, { signal }),
+            notifyRetry: (attempt, delayMs, reason) => this.onRetry({ method: 'POST', path: spec.path, attempt, delayMs, reason }),
+            fail: (failure, attempts) => (0,errors/* apiError */.pb)(failure, this.context(spec), attempts),
+            consoleUrl: version => deploymentConsoleUrl(this.baseUrl, stack, version)
+        }, stack, request, o?.signal);
+    }
+    getDeployment(stack, id, o) {
+        return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o);
+    }
+    listStackDeployments(stack, q, o) {
+        return this.call({
+            ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
+            query: listQuery(q)
+        }, o);
+    }
+    /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
+    streamLogs(stack, id, continuationToken, o) {
+        return this.call({
+            ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
+            query: { continuationToken }
+        }, o);
+    }
+    /** The stack update(s) a deployment made, with exact change counts once each is known. */
+    async getDeploymentUpdates(stack, id, o) {
+        const spec = this.deploymentRead(stack, id, [id, 'updates'], 'list the updates of the deployment');
+        return (0,stack_results/* parseDeploymentUpdates */.Ds)(await this.call(spec, o));
+    }
+    /**
+     * One page of an update's engine events. The path's kind segment is `update` for every kind of update, as the
+     * CLI sends it (WIRE-NOTES, Turn 2); pass the previous page's `continuationToken` for the next.
+     */
+    async getEngineEvents(stack, updateID, continuationToken, o) {
+        if (!(0,stack_results/* isUpdateId */.h_)(updateID))
+            throw new Error('Pulumi Cloud named an update whose ID is not one; its events were not read.');
+        const path = stackPath(stack, 'update', updateID, 'events');
+        const spec = {
+            ...this.stackRead(stack, path, 'read the engine events of the update'),
+            query: { continuationToken }
+        };
+        return (0,engine_events/* parseEngineEventsPage */.yi)(await this.call(spec, o));
+    }
+    /** The stack's current state, reduced to the outputs of its `pulumi:pulumi:Stack` resource. */
+    async getStackOutputs(stack, o) {
+        const spec = this.stackRead(stack, stackPath(stack, 'export'), "export the stack's state");
+        return (0,stack_results/* parseStackOutputs */.Mw)(await this.call(spec, o));
+    }
+    /** The plaintext (UTF-8, the JSON encoding of the value) of each ciphertext that Pulumi Cloud decrypted. */
+    async batchDecrypt(stack, ciphertexts, o) {
+        // Decrypting twice does no harm, so it is retried as a read.
+        const spec = {
+            ...this.stackRead(stack, stackPath(stack, 'batch-decrypt'), "decrypt the stack's secret outputs"),
+            method: 'POST',
+            body: { ciphertexts }
+        };
+        return (0,stack_results/* parseBatchDecrypt */.X1)(await this.call(spec, o), ciphertexts);
+    }
+    getStackMetadata(stack, o) {
+        return this.call(this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'), o);
+    }
+    /**
+     * Exchanges a GitHub OIDC token for a Pulumi access token. Retried only when Pulumi Cloud provably did not act:
+     * the ID token is the credential, and it is not sent around more than needed.
+     */
+    exchangeToken(request, o) {
+        const org = request.audience.replace(/^urn:pulumi:org:/, '');
+        return this.call({
+            method: 'POST',
+            path: TOKEN_EXCHANGE_PATH,
+            body: request,
+            expectJson: true,
+            retry: 'unprocessed',
+            action: "exchange this job's GitHub OIDC token for a Pulumi access token",
+            subject: 'org',
+            org,
+            anonymous: true
+        }, o);
+    }
+    async cancelDeployment(stack, id, o) {
+        await this.call({
+            ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
+            method: 'POST',
+            expectJson: false,
+            retry: 'unprocessed'
+        }, o);
+    }
+}
 function listQuery(q) {
     return { page: q?.page, pageSize: q?.pageSize, asc: q?.asc, status: q?.status };
 }
@@ -32206,8 +32305,7 @@ class InputError extends Error {
 
 ;// CONCATENATED MODULE: ./src/config/stacks.ts
 
-const STACK_PART = /^[A-Za-z0-9._-]+$/;
-const STACK_PART_NAMES = ['organization', 'project', 'stack'];
+
 const EXAMPLE = 'such as acme/web/dev';
 /**
  * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
@@ -32227,7 +32325,7 @@ function parseStacks(value) {
     return named.map(({ text, line }) => {
         const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
         const ref = parseStack(text, where);
-        const name = `${ref.org}/${ref.project}/${ref.stack}`;
+        const name = (0,stack_name/* formatStackRef */.ju)(ref);
         const first = seen.get(name);
         if (first !== undefined) {
             throw new InputError('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
@@ -32242,30 +32340,26 @@ function withoutComment(line) {
 }
 /** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
 function parseStack(value, where) {
+    const parsed = (0,stack_name/* parseStackName */.Ff)(value);
+    if ('ref' in parsed)
+        return parsed.ref;
     const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`;
-    const parts = value.split('/');
-    if (parts.length !== 3) {
-        throw new InputError('stack', `${subject} has ${parts.length} part${parts.length === 1 ? '' : 's'}, but it must be ` +
-            `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
-    }
-    parts.forEach((part, i) => {
-        const partName = STACK_PART_NAMES[i] ?? 'stack';
-        if (part === '') {
-            throw new InputError('stack', `${subject} has an empty ${partName} name: write org/project/stack, ${EXAMPLE}.`);
-        }
-        const badCharacter = [...part].find(character => !STACK_PART.test(character));
-        if (badCharacter !== undefined) {
-            throw new InputError('stack', `${subject} has ${JSON.stringify(badCharacter)} in its ${partName} name, but each part ` +
+    throw new InputError('stack', `${subject} ${problemText(parsed.problem)}`);
+}
+function problemText(problem) {
+    switch (problem.kind) {
+        case 'parts':
+            return (`has ${problem.count} part${problem.count === 1 ? '' : 's'}, but it must be ` +
+                `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
+        case 'empty':
+            return `has an empty ${problem.part} name: write org/project/stack, ${EXAMPLE}.`;
+        case 'character':
+            return (`has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
                 'may hold only letters, digits, -, _ and .');
-        }
-        // `.` and `..` would be read as path steps in the API URL and address another resource.
-        if (/^\.+$/.test(part)) {
-            throw new InputError('stack', `${subject} has "${part}" as its ${partName} name, which is not a name: write the ` +
-                `${partName}'s real name, as in org/project/stack, ${EXAMPLE}.`);
-        }
-    });
-    const [org = '', project = '', stack = ''] = parts;
-    return { org, project, stack };
+        case 'dots':
+            return (`has "${problem.value}" as its ${problem.part} name, which is not a name: write the ` +
+                `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/credentials.ts
@@ -32421,7 +32515,7 @@ function quote(value) {
 }
 
 // EXTERNAL MODULE: ./src/config/secrets.ts
-var secrets = __nccwpck_require__(8019);
+var secrets = __nccwpck_require__(400);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
@@ -32990,6 +33084,7 @@ function code(text) {
 
 
 
+
 const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
 const DEFAULT_POLL_INTERVAL = '2s';
 /** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
@@ -33107,7 +33202,7 @@ function validateCloudUrl(value, source) {
     // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
     if (url.hostname.toLowerCase() === 'app.pulumi.com')
         url.hostname = 'api.pulumi.com';
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    return (0,config_url/* withoutTrailingSlash */.a)(`${url.origin}${url.pathname}`);
 }
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -33862,7 +33957,7 @@ async function deploy(config, redactor, deps) {
         if (!created)
             return true;
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 3620));
+        const stage = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 5889));
         const { deployment, pin } = created;
         const reporting = stage.openReport(run, {
             created: deployment,
@@ -33956,6 +34051,7 @@ function sayOnce(say) {
 
 
 
+
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
  * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
@@ -33964,7 +34060,7 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
     const id = runner.getState(state/* STATE */.c.deploymentId);
     if (!id || runner.getState(state/* STATE */.c.handled) === 'true')
         return;
-    const stack = parseStackRef(runner.getState(state/* STATE */.c.stack));
+    const stack = (0,stack_name/* parseStackRef */.R4)(runner.getState(state/* STATE */.c.stack));
     if (!stack)
         return;
     if (runner.getState(state/* STATE */.c.cancelOnAbort) !== 'true') {
@@ -34023,164 +34119,6 @@ async function run() {
     // A cancelled step must end within seconds, whatever sockets or timers are still open.
     if (cancelled)
         process.exit();
-}
-
-
-/***/ }),
-
-/***/ 4476:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dw: () => (/* binding */ createWithoutDuplicates),
-/* harmony export */   nk: () => (/* binding */ parsePulumiTime)
-/* harmony export */ });
-/* unused harmony exports CLOCK_SKEW_TOLERANCE_MS, isCandidate */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
-
-// `created` is the server's clock and the send time the runner's; a deployment created up to this long before we
-// sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
-// self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
-const CLOCK_SKEW_TOLERANCE_MS = 30_000;
-const LOOKUP_PAGE_SIZE = 20;
-const LOOKUP_MAX_PAGES = 5;
-// Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
-// compare it. More than that is ambiguous anyway.
-const MAX_COMMIT_CHECKS = 5;
-/**
- * - `resend`: the server provably did not act (the connection was never made), so sending again cannot duplicate.
- * - `look`: it may have acted (reset after sending, timeout, any 5xx, and 429): read the stack's deployments before
- *   deciding. A 503 or 429 is no proof either: a proxy answers 503 when the service dropped a request it had
- *   already carried out, and a 429 can come from deep inside a handler that already created the deployment.
- * - `accepted`: a 2xx arrived with an unreadable body; it was processed, so it is never sent again.
- * - `final`: a 4xx answer; nothing to retry.
- */
-function disposition(failure) {
-    switch (failure.kind) {
-        case 'network':
-            return failure.notSent ? 'resend' : 'look';
-        case 'timeout':
-            return 'look';
-        case 'bad-body':
-            return 'accepted';
-        case 'status':
-            if (failure.status >= 500 || failure.status === 429 || failure.status === 408)
-                return 'look';
-            return 'final';
-    }
-}
-/** Creates a deployment, retrying only where that cannot start a second one. */
-async function createWithoutDuplicates(io, stack, request, signal) {
-    let firstSentAt;
-    for (;;) {
-        signal?.throwIfAborted();
-        const sentAt = io.clock.now();
-        firstSentAt ??= sentAt;
-        const attempt = io.budget.countAttempt();
-        const result = await io.sendCreate(signal);
-        if (result.ok)
-            return result.value;
-        const { failure } = result;
-        const kind = disposition(failure);
-        if (kind === 'final')
-            throw io.fail(failure, attempt);
-        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
-        if (kind === 'resend') {
-            if (delay === undefined)
-                throw io.fail(failure, attempt);
-            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; Pulumi Cloud did not process it`);
-            await io.clock.sleep(delay, signal);
-            continue;
-        }
-        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-        // list; otherwise it could be missed and sent a second time.
-        if (delay !== undefined) {
-            io.notifyRetry(attempt, delay, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}; checking the stack's deployments before sending again`);
-            await io.clock.sleep(delay, signal);
-        }
-        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
-        const [only] = candidates;
-        if (only && candidates.length === 1) {
-            return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
-        }
-        if (candidates.length > 1) {
-            throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and ${candidates.length} ` +
-                `recent deployments could be it: ${candidates.map(describeCandidate).join('; ')}`, candidates);
-        }
-        if (kind === 'accepted') {
-            throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
-        }
-        if (delay === undefined)
-            throw io.fail(failure, attempt);
-    }
-}
-async function findCandidates(io, stack, request, notBefore, failure, signal) {
-    let found = [];
-    try {
-        for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
-            const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
-            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
-            const oldest = deployments.at(-1);
-            const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined;
-            if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
-                break;
-        }
-        const pinned = request.sourceContext?.git?.commit;
-        if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
-            const full = [];
-            for (const d of found)
-                full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
-            found = full.filter(d => isCandidate(d, request, notBefore));
-        }
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw error;
-        const why = error instanceof Error ? error.message : String(error);
-        throw ambiguous(stack, request, `the create request failed after it was sent (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(failure)}), and the stack's deployments ` +
-            `could not be read to check: ${why}`, found.map(asCandidate));
-    }
-    return found.map(asCandidate);
-}
-function asCandidate(d) {
-    return { id: d.id, version: d.version, created: d.created };
-}
-/** Whether a listed deployment could be the one our create started. */
-function isCandidate(d, request, notBefore) {
-    if (d.pulumiOperation && d.pulumiOperation !== request.operation)
-        return false;
-    const created = parsePulumiTime(d.created);
-    if (created !== undefined && created < notBefore)
-        return false;
-    const pinned = request.sourceContext?.git?.commit;
-    const theirs = d.configuration?.source?.git?.commit;
-    if (pinned && theirs && !sameCommit(pinned, theirs))
-        return false;
-    return true;
-}
-// Either side may be abbreviated.
-function sameCommit(a, b) {
-    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-    return x.startsWith(y) || y.startsWith(x);
-}
-/** Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339; undefined when neither. */
-function parsePulumiTime(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
-    if (!match)
-        return undefined;
-    const [, date, time, fraction = '', zone = 'Z'] = match;
-    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-function describeCandidate(c) {
-    return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
-}
-function ambiguous(stack, request, why, candidates) {
-    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(stack);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AmbiguousCreateError */ .J$(`Pulumi Cloud may or may not have created the ${request.operation} deployment for stack ${name}: ${why}. ` +
-        `Check the stack's deployments in the Pulumi Cloud console before running again, so the ${request.operation} ` +
-        `does not run twice.`, stack, candidates);
 }
 
 
@@ -34429,10 +34367,11 @@ function parseEngineEventsPage(body) {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   J$: () => (/* binding */ AmbiguousCreateError),
 /* harmony export */   hy: () => (/* binding */ isRetryableFailure),
-/* harmony export */   ju: () => (/* binding */ formatStackRef),
 /* harmony export */   pb: () => (/* binding */ apiError),
 /* harmony export */   zV: () => (/* binding */ PulumiApiError)
 /* harmony export */ });
+/* harmony import */ var _stack_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5316);
+
 /** A Pulumi Cloud request that failed; `message` is a sentence for the user. Never contains the access token. */
 class PulumiApiError extends Error {
     status;
@@ -34470,9 +34409,6 @@ class AmbiguousCreateError extends Error {
         this.candidates = candidates;
     }
 }
-function formatStackRef(s) {
-    return `${s.org}/${s.project}/${s.stack}`;
-}
 function isRetryableFailure(failure) {
     if (failure.kind !== 'status')
         return true;
@@ -34507,7 +34443,7 @@ function apiError(failure, ctx, attempts) {
 }
 function messageFor(failure, ctx, attempts) {
     const where = ctx.stackRef
-        ? ` for stack ${formatStackRef(ctx.stackRef)}`
+        ? ` for stack ${(0,_stack_name_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(ctx.stackRef)}`
         : ctx.org
             ? ` for organization ${ctx.org}`
             : '';
@@ -34530,7 +34466,7 @@ function messageFor(failure, ctx, attempts) {
 function statusMessage(failure, ctx, where, tries) {
     const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : '';
     const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : '';
-    const stack = ctx.stackRef ? formatStackRef(ctx.stackRef) : undefined;
+    const stack = ctx.stackRef ? (0,_stack_name_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(ctx.stackRef) : undefined;
     const org = ctx.stackRef?.org ?? ctx.org;
     switch (failure.status) {
         case 400:
@@ -34589,6 +34525,46 @@ function origin(baseUrl) {
     catch {
         return baseUrl;
     }
+}
+
+
+/***/ }),
+
+/***/ 5316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ parseStackName),
+/* harmony export */   R4: () => (/* binding */ parseStackRef),
+/* harmony export */   ju: () => (/* binding */ formatStackRef)
+/* harmony export */ });
+/* unused harmony export STACK_PART_NAMES */
+const STACK_PART_NAMES = ['organization', 'project', 'stack'];
+const STACK_PART_CHARACTER = /^[A-Za-z0-9._-]$/;
+function parseStackName(text) {
+    const parts = text.split('/');
+    if (parts.length !== 3)
+        return { problem: { kind: 'parts', count: parts.length } };
+    for (const [i, value] of parts.entries()) {
+        const part = STACK_PART_NAMES[i] ?? 'stack';
+        if (value === '')
+            return { problem: { kind: 'empty', part } };
+        const character = [...value].find(c => !STACK_PART_CHARACTER.test(c));
+        if (character !== undefined)
+            return { problem: { kind: 'character', part, character } };
+        if (/^\.+$/.test(value))
+            return { problem: { kind: 'dots', part, value } };
+    }
+    const [org = '', project = '', stack = ''] = parts;
+    return { ref: { org, project, stack } };
+}
+/** `org/project/stack` as a reference; undefined when it is not a valid stack name. */
+function parseStackRef(text) {
+    const parsed = parseStackName(text.trim());
+    return 'ref' in parsed ? parsed.ref : undefined;
+}
+function formatStackRef(s) {
+    return `${s.org}/${s.project}/${s.stack}`;
 }
 
 
@@ -34703,6 +34679,31 @@ function parseBatchDecrypt(body, asked) {
         found.set(ciphertext, Buffer.from(encoded, 'base64').toString('utf8'));
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 9661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ parsePulumiTime)
+/* harmony export */ });
+// Pulumi Cloud's timestamps: the one parser for all of them.
+/**
+ * Pulumi's `2022-10-17 22:12:34.834` (UTC), or RFC 3339, as milliseconds; undefined when neither, and for Go's zero
+ * time (`0001-01-01…`), which Pulumi Cloud sends for a time not yet set (a step that has not started).
+ */
+function parsePulumiTime(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const [, date, time, fraction = '', zone = 'Z'] = match;
+    if (date === '0001-01-01')
+        return undefined;
+    const ms = Date.parse(`${date}T${time}${fraction.slice(0, 4)}${zone}`);
+    return Number.isNaN(ms) ? undefined : ms;
 }
 
 

@@ -1,17 +1,6 @@
-import type { OutgoingHttpHeaders } from 'node:http'
-import { defaultUserAgent } from '../action/version.js'
-import { withoutTrailingSlash } from '../config/url.js'
-import { createWithoutDuplicates, type AttemptResult, type CreateResult } from './create.js'
-import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
-import {
-  deploymentConsoleUrl,
-  joinUrl,
-  sendOnce,
-  stackDeploymentsPath,
-  stackPath,
-  type HttpMethod
-} from './http.js'
-import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
+import { createWithoutDuplicates, type CreateResult } from './create.js'
+import { apiError } from './errors.js'
+import { deploymentConsoleUrl, stackDeploymentsPath, stackPath } from './http.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { parseEngineEventsPage, type EngineEventsPage } from './engine-events.js'
 import {
@@ -22,14 +11,8 @@ import {
   type DeploymentUpdateInfo,
   type StackOutputsRead
 } from './stack-results.js'
-import { interpretOutcome } from './response.js'
-import {
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type CallOptions,
-  type ClientOptions,
-  type RetryInfo
-} from './client-options.js'
-import { DEFAULT_RETRY, RetryBudget, systemClock, type Clock, type RetryPolicy } from './retry.js'
+import { PulumiTransport, type CallSpec } from './transport.js'
+import type { CallOptions } from './client-options.js'
 import type {
   CreateDeploymentRequest,
   Deployment,
@@ -51,73 +34,8 @@ export {
   type RetryInfo
 } from './client-options.js'
 
-/**
- * - `read`: GETs, retried on 5xx, 429, network errors, timeouts and unreadable bodies.
- * - `unprocessed`: the create and the cancel. A retry is made only when the server provably did not act (connection
- *   refused, 429, 503), so that a failure that reached the server is reported rather than papered over (the create
- *   then looks for what it made; see create.ts).
- */
-type RetryClass = 'read' | 'unprocessed'
-
-interface CallSpec {
-  method: HttpMethod
-  path: string
-  query?: Record<string, string | number | boolean | undefined>
-  body?: unknown
-  headers?: OutgoingHttpHeaders
-  expectJson: boolean
-  retry: RetryClass
-  action: string
-  subject: RequestContext['subject']
-  stackRef?: StackRef
-  org?: string
-  deployment?: string
-  /** Sent without the access token: the request carries its own credential (the OIDC token exchange). */
-  anonymous?: boolean
-}
-
-/** A typed client for the Pulumi Cloud Deployments REST API. */
-export class PulumiCloudClient {
-  private readonly baseUrl: string
-  private readonly token: string
-  private readonly userAgent: string
-  private readonly clock: Clock
-  private readonly policy: RetryPolicy
-  private readonly random: () => number
-  private readonly timeoutMs: number
-  private readonly onRetry: (info: RetryInfo) => void
-  private readonly onWarning: (text: string) => void
-  private readonly warned = new Set<string>()
-  private sent = 0
-
-  constructor(opts: ClientOptions) {
-    let parsed: URL | undefined
-    try {
-      parsed = new URL(opts.baseUrl)
-    } catch {
-      parsed = undefined
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-      throw new Error(
-        `The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`
-      )
-    }
-    this.baseUrl = withoutTrailingSlash(opts.baseUrl)
-    this.token = opts.token
-    this.userAgent = opts.userAgent ?? defaultUserAgent()
-    this.clock = opts.clock ?? systemClock
-    this.policy = { ...DEFAULT_RETRY, ...opts.retry }
-    this.random = opts.random ?? Math.random
-    this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    this.onRetry = opts.onRetry ?? (() => undefined)
-    this.onWarning = opts.onWarning ?? (() => undefined)
-  }
-
-  /** Requests sent so far, every retry and look-up included. */
-  get requestCount(): number {
-    return this.sent
-  }
-
+/** A typed client for the Pulumi Cloud Deployments REST API: the calls the action makes. */
+export class PulumiCloudClient extends PulumiTransport {
   getSettings(stack: StackRef, o?: CallOptions): Promise<DeploymentSettings> {
     const path = stackDeploymentsPath(stack, 'settings')
     return this.call(this.stackRead(stack, path, 'read the deployment settings'), o)
@@ -280,106 +198,6 @@ export class PulumiCloudClient {
       o
     )
   }
-
-  private stackRead(stack: StackRef, path: string, action: string): CallSpec {
-    return { method: 'GET', path, expectJson: true, retry: 'read', action, subject: 'stack', stackRef: stack }
-  }
-
-  private deploymentRead(
-    stack: StackRef,
-    deployment: string,
-    segments: (string | number)[],
-    action: string
-  ): CallSpec {
-    const path = stackDeploymentsPath(stack, ...segments)
-    return {
-      method: 'GET',
-      path,
-      expectJson: true,
-      retry: 'read',
-      action,
-      subject: 'deployment',
-      stackRef: stack,
-      deployment
-    }
-  }
-
-  private budget(): RetryBudget {
-    return new RetryBudget(this.policy, this.clock, this.random)
-  }
-
-  private context(spec: CallSpec): RequestContext {
-    const { method, path, action, subject, stackRef, org, deployment } = spec
-    return { method, path, action, subject, stackRef, org, deployment, baseUrl: this.baseUrl }
-  }
-
-  private async call<T>(spec: CallSpec, o?: CallOptions): Promise<T> {
-    const budget = this.budget()
-    for (;;) {
-      o?.signal?.throwIfAborted()
-      const attempt = budget.countAttempt()
-      const result = await this.attempt<T>(spec, o?.signal)
-      if (result.ok) return result.value
-      const { failure } = result
-      const delay = shouldRetry(spec.retry, failure)
-        ? budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
-        : undefined
-      if (delay === undefined) throw apiError(failure, this.context(spec), attempt)
-      const untilDeadline = o?.deadline === undefined ? Infinity : o.deadline - this.clock.now()
-      if (delay > untilDeadline) {
-        if (untilDeadline > 0) await this.clock.sleep(untilDeadline, o?.signal)
-        throw apiError(failure, this.context(spec), attempt)
-      }
-      this.onRetry({
-        method: spec.method,
-        path: spec.path,
-        attempt,
-        delayMs: delay,
-        reason: describeFailure(failure)
-      })
-      await this.clock.sleep(delay, o?.signal)
-    }
-  }
-
-  /** One request, its answer sorted into a value or a failure. */
-  private async attempt<T>(spec: CallSpec, signal?: AbortSignal): Promise<AttemptResult<T>> {
-    const headers: OutgoingHttpHeaders = {
-      ...PULUMI_ACCEPT_HEADERS,
-      ...(spec.anonymous ? {} : { Authorization: `token ${this.token}` }),
-      ...spec.headers
-    }
-    let body: string | undefined
-    if (spec.body !== undefined) {
-      body = JSON.stringify(spec.body)
-      headers['Content-Type'] = 'application/json'
-    } else if (spec.method !== 'GET') {
-      // An empty string makes the request carry Content-Length: 0 instead of a chunked empty body.
-      body = ''
-    }
-    this.sent += 1
-    const outcome = await sendOnce(
-      { method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body },
-      this.userAgent,
-      this.timeoutMs,
-      signal
-    )
-    if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])
-    return interpretOutcome<T>(outcome, spec.expectJson, this.token, this.clock.now())
-  }
-
-  // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
-  private passOnWarning(header: string | string[] | undefined): void {
-    const text = (Array.isArray(header) ? header.join(' ') : header)?.trim()
-    if (!text || this.warned.has(text)) return
-    this.warned.add(text)
-    this.onWarning(text.slice(0, 1000))
-  }
-}
-
-function shouldRetry(retry: RetryClass, failure: Failure): boolean {
-  if (retry === 'read') return isRetryableFailure(failure)
-  if (failure.kind === 'network') return failure.notSent
-  return failure.kind === 'status' && (failure.status === 429 || failure.status === 503)
 }
 
 function listQuery(q: ListDeploymentsQuery | undefined): CallSpec['query'] {
