@@ -1553,21 +1553,12 @@ function judge(config, report) {
 
 // EXTERNAL MODULE: ./src/config/secrets.ts
 var secrets = __webpack_require__(400);
+// EXTERNAL MODULE: ./src/action/outputs.ts + 1 modules
+var outputs = __webpack_require__(8110);
 ;// CONCATENATED MODULE: ./src/action/stack-outputs.ts
-/** This action's outputs (action.yml), and those other issues reserve; a stack output never overwrites one. */
-const ACTION_OUTPUTS = new Set([
-    'deployment-id',
-    'deployment-version',
-    'status',
-    'console-url',
-    'update-version',
-    'has-changes',
-    'changes',
-    'log-file',
-    'outputs',
-    'drift-detected',
-    'results'
-]);
+
+/** This action's outputs (action.yml), and the one another issue reserves; a stack output never overwrites one. */
+const ACTION_OUTPUTS = new Set([...Object.values(outputs/* OUTPUT */.a), 'drift-detected']);
 // What GitHub accepts as a step output name.
 const STEP_OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
 function isOwnStepOutputName(name) {
@@ -1592,7 +1583,7 @@ function publishStackOutputs(result, runner) {
     for (const value of result.revealed)
         mask(runner, value);
     const all = Object.fromEntries(result.outputs.map(o => [o.name, o.value]));
-    runner.setOutput('outputs', JSON.stringify(all));
+    runner.setOutput(outputs/* OUTPUT */.a.outputs, JSON.stringify(all));
     for (const o of result.outputs) {
         if (isOwnStepOutputName(o.name))
             runner.setOutput(o.name, asText(o.value));

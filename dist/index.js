@@ -28368,6 +28368,138 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ OUTPUT),
+  b: () => (/* binding */ StepOutputs)
+});
+
+// EXTERNAL MODULE: ./src/deployment/changes.ts
+var deployment_changes = __nccwpck_require__(5606);
+;// CONCATENATED MODULE: ./src/report/results.ts
+// The `results` output: one object per stack, for any number of stacks, so a workflow reads the same shape whether
+// it deploys one stack or fifty; and the rules that fold several stacks into the step's own outputs.
+
+/** The result of one stack, from its report and what Pulumi Cloud last said. */
+function stackResult(report, facts = {}) {
+    const changes = report.changes ?? null;
+    const changed = changes ? (0,deployment_changes/* hasChanges */.ik)(changes) : null;
+    const created = report.deploymentId !== undefined;
+    return {
+        stack: report.stack,
+        operation: report.operation,
+        'deployment-id': report.deploymentId ?? null,
+        'deployment-version': report.version ?? null,
+        status: created ? (facts.lastStatus ?? 'not-started') : 'not-run',
+        'console-url': report.consoleUrl ?? null,
+        'update-version': report.updateVersion ?? null,
+        changes,
+        'has-changes': changed,
+        // A drift check is a refresh that reports what changed outside Pulumi: its changes are the drift.
+        'drift-detected': report.operation === 'detect-drift' ? changed : null,
+        outputs: facts.outputs ?? null,
+        ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
+    };
+}
+// Worst first. A stack still unfinished (not waited for, or the wait ended) outranks one that was skipped: it may yet
+// fail. A stack not run counts as skipped: nothing was deployed to it.
+const SEVERITY = (/* unused pure expression or super */ null && ([
+    'failed',
+    'running',
+    'accepted',
+    'not-started',
+    'skipped',
+    'succeeded'
+]));
+/** The status that speaks for several stacks: the worst of theirs (`failed` > `skipped` > `succeeded`). */
+function worstStatus(statuses) {
+    let worst = SEVERITY.length - 1;
+    for (const status of statuses) {
+        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status);
+        if (rank >= 0 && rank < worst)
+            worst = rank;
+    }
+    return SEVERITY[worst];
+}
+/** The step outputs that speak for every stack at once. */
+function combineResults(results) {
+    const combined = { status: worstStatus(results.map(r => r.status)) };
+    const flags = results.map(r => r['has-changes']);
+    if (flags.some(flag => flag === true))
+        combined.hasChanges = true;
+    else if (flags.length > 0 && flags.every(flag => flag === false))
+        combined.hasChanges = false;
+    for (const result of results) {
+        if (!result.changes)
+            continue;
+        combined.changes ??= {};
+        for (const [kind, count] of Object.entries(result.changes))
+            combined.changes[kind] = (combined.changes[kind] ?? 0) + count;
+    }
+    return combined;
+}
+/** The `results` output's text. */
+function resultsJson(results) {
+    return JSON.stringify(results);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+const OUTPUT = {
+    deploymentId: 'deployment-id',
+    deploymentVersion: 'deployment-version',
+    consoleUrl: 'console-url',
+    status: 'status',
+    logFile: 'log-file',
+    updateVersion: 'update-version',
+    hasChanges: 'has-changes',
+    changes: 'changes',
+    results: 'results',
+    outputs: 'outputs'
+};
+class StepOutputs {
+    runner;
+    lastStatus;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    created(created) {
+        this.runner.setOutput(OUTPUT.deploymentId, created.id);
+        this.runner.setOutput(OUTPUT.deploymentVersion, String(created.version));
+        this.runner.setOutput(OUTPUT.consoleUrl, created.consoleUrl);
+        this.status('not-started');
+    }
+    /** The one place `status` is set; a status already set is not written again. */
+    status(status) {
+        if (status === this.lastStatus)
+            return;
+        this.lastStatus = status;
+        this.runner.setOutput(OUTPUT.status, status);
+    }
+    logFile(path) {
+        this.runner.setOutput(OUTPUT.logFile, path);
+    }
+    /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
+    report(report, lastStatus, stackOutputs) {
+        if (report.updateVersion !== undefined)
+            this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion));
+        if (report.changes) {
+            this.runner.setOutput(OUTPUT.hasChanges, String((0,deployment_changes/* hasChanges */.ik)(report.changes)));
+            this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes));
+        }
+        const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]));
+        this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]));
+    }
+}
+
+
+/***/ }),
+
 /***/ 3175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29263,7 +29395,7 @@ function describeFailure(error, target, body) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1627);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1874);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29273,7 +29405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1627:
+/***/ 1874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33731,124 +33863,8 @@ async function logIn(config, deps) {
     return { ...config, token: exchanged.token, secrets: [...config.secrets, idToken, exchanged.token] };
 }
 
-// EXTERNAL MODULE: ./src/deployment/changes.ts
-var deployment_changes = __nccwpck_require__(5606);
-;// CONCATENATED MODULE: ./src/report/results.ts
-// The `results` output: one object per stack, for any number of stacks, so a workflow reads the same shape whether
-// it deploys one stack or fifty; and the rules that fold several stacks into the step's own outputs.
-
-/** The result of one stack, from its report and what Pulumi Cloud last said. */
-function stackResult(report, facts = {}) {
-    const changes = report.changes ?? null;
-    const changed = changes ? (0,deployment_changes/* hasChanges */.ik)(changes) : null;
-    const created = report.deploymentId !== undefined;
-    return {
-        stack: report.stack,
-        operation: report.operation,
-        'deployment-id': report.deploymentId ?? null,
-        'deployment-version': report.version ?? null,
-        status: created ? (facts.lastStatus ?? 'not-started') : 'not-run',
-        'console-url': report.consoleUrl ?? null,
-        'update-version': report.updateVersion ?? null,
-        changes,
-        'has-changes': changed,
-        // A drift check is a refresh that reports what changed outside Pulumi: its changes are the drift.
-        'drift-detected': report.operation === 'detect-drift' ? changed : null,
-        outputs: facts.outputs ?? null,
-        ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
-    };
-}
-// Worst first. A stack still unfinished (not waited for, or the wait ended) outranks one that was skipped: it may yet
-// fail. A stack not run counts as skipped: nothing was deployed to it.
-const SEVERITY = (/* unused pure expression or super */ null && ([
-    'failed',
-    'running',
-    'accepted',
-    'not-started',
-    'skipped',
-    'succeeded'
-]));
-/** The status that speaks for several stacks: the worst of theirs (`failed` > `skipped` > `succeeded`). */
-function worstStatus(statuses) {
-    let worst = SEVERITY.length - 1;
-    for (const status of statuses) {
-        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status);
-        if (rank >= 0 && rank < worst)
-            worst = rank;
-    }
-    return SEVERITY[worst];
-}
-/** The step outputs that speak for every stack at once. */
-function combineResults(results) {
-    const combined = { status: worstStatus(results.map(r => r.status)) };
-    const flags = results.map(r => r['has-changes']);
-    if (flags.some(flag => flag === true))
-        combined.hasChanges = true;
-    else if (flags.length > 0 && flags.every(flag => flag === false))
-        combined.hasChanges = false;
-    for (const result of results) {
-        if (!result.changes)
-            continue;
-        combined.changes ??= {};
-        for (const [kind, count] of Object.entries(result.changes))
-            combined.changes[kind] = (combined.changes[kind] ?? 0) + count;
-    }
-    return combined;
-}
-/** The `results` output's text. */
-function resultsJson(results) {
-    return JSON.stringify(results);
-}
-
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-
-
-const OUTPUT = {
-    deploymentId: 'deployment-id',
-    deploymentVersion: 'deployment-version',
-    consoleUrl: 'console-url',
-    status: 'status',
-    logFile: 'log-file',
-    updateVersion: 'update-version',
-    hasChanges: 'has-changes',
-    changes: 'changes',
-    results: 'results'
-};
-class StepOutputs {
-    runner;
-    lastStatus;
-    constructor(runner) {
-        this.runner = runner;
-    }
-    created(created) {
-        this.runner.setOutput(OUTPUT.deploymentId, created.id);
-        this.runner.setOutput(OUTPUT.deploymentVersion, String(created.version));
-        this.runner.setOutput(OUTPUT.consoleUrl, created.consoleUrl);
-        this.status('not-started');
-    }
-    /** The one place `status` is set; a status already set is not written again. */
-    status(status) {
-        if (status === this.lastStatus)
-            return;
-        this.lastStatus = status;
-        this.runner.setOutput(OUTPUT.status, status);
-    }
-    logFile(path) {
-        this.runner.setOutput(OUTPUT.logFile, path);
-    }
-    /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
-    report(report, lastStatus, stackOutputs) {
-        if (report.updateVersion !== undefined)
-            this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion));
-        if (report.changes) {
-            this.runner.setOutput(OUTPUT.hasChanges, String((0,deployment_changes/* hasChanges */.ik)(report.changes)));
-            this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes));
-        }
-        const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]));
-        this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]));
-    }
-}
-
+// EXTERNAL MODULE: ./src/action/outputs.ts + 1 modules
+var outputs = __nccwpck_require__(8110);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The main step, read top-down: inputs → create → follow → finish. Each phase lives in its own module; this one
 // only sequences them and turns an error into one sentence on the step.
@@ -33952,7 +33968,7 @@ async function deploy(config, redactor, deps) {
         stop.cancel();
     });
     try {
-        const run = { config, runner, redactor, outputs: new StepOutputs(runner), stop };
+        const run = { config, runner, redactor, outputs: new outputs/* StepOutputs */.b(runner), stop };
         const created = await createPhase({ ...run, ctx, client, clientOptions });
         if (!created)
             return true;

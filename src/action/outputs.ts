@@ -16,7 +16,8 @@ export const OUTPUT = {
   updateVersion: 'update-version',
   hasChanges: 'has-changes',
   changes: 'changes',
-  results: 'results'
+  results: 'results',
+  outputs: 'outputs'
 } as const
 
 export class StepOutputs {

@@ -4,21 +4,10 @@
 import type { StackOutputsResult } from '../deployment/stack-outputs.js'
 import type { RunnerIO } from '../github/runner.js'
 import type { OutputReport } from '../report/model.js'
+import { OUTPUT } from './outputs.js'
 
-/** This action's outputs (action.yml), and those other issues reserve; a stack output never overwrites one. */
-export const ACTION_OUTPUTS: ReadonlySet<string> = new Set([
-  'deployment-id',
-  'deployment-version',
-  'status',
-  'console-url',
-  'update-version',
-  'has-changes',
-  'changes',
-  'log-file',
-  'outputs',
-  'drift-detected',
-  'results'
-])
+/** This action's outputs (action.yml), and the one another issue reserves; a stack output never overwrites one. */
+export const ACTION_OUTPUTS: ReadonlySet<string> = new Set([...Object.values(OUTPUT), 'drift-detected'])
 
 // What GitHub accepts as a step output name.
 const STEP_OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/
@@ -43,7 +32,7 @@ function asText(value: unknown): string {
 export function publishStackOutputs(result: StackOutputsResult, runner: RunnerIO): OutputReport[] {
   for (const value of result.revealed) mask(runner, value)
   const all = Object.fromEntries(result.outputs.map(o => [o.name, o.value]))
-  runner.setOutput('outputs', JSON.stringify(all))
+  runner.setOutput(OUTPUT.outputs, JSON.stringify(all))
   for (const o of result.outputs) {
     if (isOwnStepOutputName(o.name)) runner.setOutput(o.name, asText(o.value))
   }
