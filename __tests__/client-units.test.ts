@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { isCandidate } from '../src/pulumi/create.js'
 import { parsePulumiTime } from '../src/pulumi/time.js'
-import { deploymentConsoleUrl, joinUrl } from '../src/pulumi/http.js'
+import { deploymentConsoleUrl, joinUrl } from '../src/pulumi/paths.js'
 import { parseRetryAfter, RetryBudget, DEFAULT_RETRY } from '../src/pulumi/retry.js'
 import { formatStackRef, parseStackRef } from '../src/pulumi/stack-name.js'
 import type { CreateDeploymentRequest, DeploymentSnapshot } from '../src/pulumi/types.js'

@@ -73,12 +73,14 @@ afterEach(async () => {
 })
 
 describe('connections', () => {
-  test('polling reads share one kept-alive connection', async () => {
+  // The pool may hand the next read to a second connection while the first is being released; what matters is
+  // that a poll does not cost a new TCP (and TLS) handshake each time.
+  test('polling reads reuse kept-alive connections', async () => {
     const server = await startServer()
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 10; i++)
       expect(await send(`${server.url}/api/read/${i}`)).toMatchObject({ status: 200 })
     const connections = new Set(server.seen.map(s => s.connection))
-    expect(connections.size).toBe(1)
+    expect(connections.size).toBeLessThanOrEqual(2)
   })
 
   test('a write goes on a connection of its own, never a pooled one the server may be closing', async () => {
@@ -106,13 +108,22 @@ describe('redirects', () => {
     ])
   })
 
-  test('to another host are followed without the token', async () => {
+  test('to another origin are not followed: the token never leaves for a host the user did not name', async () => {
     const other = await startServer()
     const server = await startServer((_req, res) =>
       res.writeHead(302, { location: `${other.url}/elsewhere` }).end()
     )
-    expect(await send(`${server.url}/old`)).toMatchObject({ kind: 'response', status: 200 })
-    expect(other.seen).toEqual([expect.objectContaining({ path: '/elsewhere', authorization: undefined })])
+    expect(await send(`${server.url}/old`)).toMatchObject({ kind: 'response', status: 302 })
+    expect(other.seen).toEqual([])
+  })
+
+  test('of a write are not followed, even on the same host: a body is sent once, where it was meant to go', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/create') res.writeHead(307, { location: '/elsewhere' }).end()
+      else res.end('{}')
+    })
+    expect(await send(`${server.url}/create`, 'POST')).toMatchObject({ kind: 'response', status: 307 })
+    expect(server.seen.map(s => s.path)).toEqual(['/create'])
   })
 
   test('that never end are given up, and the last redirect is the answer', async () => {

@@ -1,6 +1,6 @@
 import { createWithoutDuplicates, type CreateResult } from './create.js'
 import { apiError } from './errors.js'
-import { deploymentConsoleUrl, stackDeploymentsPath, stackPath } from './http.js'
+import { deploymentConsoleUrl, stackDeploymentsPath, stackPath } from './paths.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { parseEngineEventsPage, type EngineEventsPage } from './engine-events.js'
 import {

@@ -1,14 +1,11 @@
-import {
-  Agent,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type OutgoingHttpHeaders
-} from 'node:http'
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
+// One request to Pulumi Cloud, sent through the runner's HTTP toolkit: @actions/http-client decides whether the
+// runner's proxy settings (`https_proxy`, `no_proxy`) apply and builds the proxy dispatcher, and its undici carries
+// the request, as @actions/github carries GitHub's. Only the policy is ours: timeouts that cover the body,
+// cancellation, connection reuse and where a redirect may lead.
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
+import { HttpClient } from '@actions/http-client'
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici'
 import { decodeBody } from './encoding.js'
-import type { StackRef } from './types.js'
-import { withoutTrailingSlash } from '../config/url.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -27,15 +24,22 @@ export type AttemptOutcome =
   | { kind: 'timeout'; afterMs: number }
 
 // Errors raised before a connection exists: the request never left the runner.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT'
+])
 const MAX_REDIRECTS = 5
 // An idle connection is closed before the usual 5 s a server keeps one, so no read goes out on a closing socket.
 const IDLE_CONNECTION_MS = 4_000
 
 /**
  * Sends one request and reads the whole body. `timeoutMs` bounds the whole exchange in real time, body included: a
- * socket that trickles bytes forever must not hold the action. Redirects are followed as the runner's own HTTP
- * client follows them: never from https to http, and without the token once the host changes.
+ * socket that trickles bytes forever must not hold the action. Only a GET follows a redirect, and only on the same
+ * origin: the token, and a create's body, never go anywhere the user did not name.
  */
 export async function sendOnce(
   request: HttpRequest,
@@ -54,20 +58,32 @@ export async function sendOnce(
   }, timeoutMs)
   try {
     let url = new URL(request.url)
-    let headers: OutgoingHttpHeaders = { ...request.headers, 'user-agent': userAgent }
+    const headers = { ...plainHeaders(request.headers), 'user-agent': userAgent }
     for (let redirects = 0; ; redirects++) {
-      const message = await exchange(url, request, headers, controller.signal)
-      const next = redirectTarget(message, url, redirects)
+      const response = await undiciRequest(url, {
+        method: request.method,
+        headers,
+        body: request.body,
+        signal: controller.signal,
+        dispatcher: dispatcherFor(url, request.method)
+      })
+      const next = redirectTarget(request.method, response, url, redirects)
       if (next) {
-        message.resume()
-        if (next.host !== url.host) headers = withoutAuthorization(headers)
+        await response.body.dump()
         url = next
         continue
       }
-      const { body, complete } = await readBody(message)
+      const { raw, whole } = await readBody(response.body)
       if (signal?.aborted) throw signal.reason
       if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
-      return { kind: 'response', status: message.statusCode ?? 0, headers: message.headers, body, complete }
+      const body = whole ? decodeBody(raw, response.headers['content-encoding']) : undefined
+      return {
+        kind: 'response',
+        status: response.statusCode,
+        headers: response.headers,
+        body: body ?? raw.toString('utf8'),
+        complete: body !== undefined
+      }
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason
@@ -81,117 +97,68 @@ export async function sendOnce(
 }
 
 /** Where a redirect leads, when it is one to follow; otherwise the 3xx is the answer. */
-function redirectTarget(message: IncomingMessage, from: URL, redirects: number): URL | undefined {
-  const status = message.statusCode ?? 0
-  const location = message.headers.location
-  if (status < 300 || status >= 400 || !location || redirects >= MAX_REDIRECTS) return undefined
+function redirectTarget(
+  method: HttpMethod,
+  response: Dispatcher.ResponseData,
+  from: URL,
+  redirects: number
+): URL | undefined {
+  const location = response.headers.location
+  const isRedirect = response.statusCode >= 300 && response.statusCode < 400
+  if (method !== 'GET' || !isRedirect || typeof location !== 'string' || redirects >= MAX_REDIRECTS)
+    return undefined
   const next = new URL(location, from)
-  return from.protocol === 'https:' && next.protocol !== 'https:' ? undefined : next
+  return next.origin === from.origin ? next : undefined
 }
 
-function withoutAuthorization(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization')
-  )
+function plainHeaders(headers: OutgoingHttpHeaders): Record<string, string | string[]> {
+  const plain: Record<string, string | string[]> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) plain[name] = typeof value === 'number' ? String(value) : value
+  }
+  return plain
 }
 
 // Reads reuse a kept-alive connection, so polling costs no new TCP and TLS handshake each time. Writes go on a
 // fresh one: a pooled socket the server has just closed must never make a create's fate uncertain.
-const keepAlive: { http?: Agent; https?: Agent } = {}
-
-async function agentFor(url: URL, method: HttpMethod): Promise<Agent | false> {
-  if (getProxyUrl(url)?.hostname) return proxyAgent(url)
-  if (method !== 'GET') return false
-  const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS }
-  if (url.protocol !== 'https:') return (keepAlive.http ??= new Agent(options))
-  // node:https (and TLS with it) is loaded on the first https request, not on every start.
-  keepAlive.https ??= new (await import('node:https')).Agent(options)
-  return keepAlive.https
+const direct = {
+  read: new Agent({
+    keepAliveTimeout: IDLE_CONNECTION_MS,
+    keepAliveMaxTimeout: IDLE_CONNECTION_MS,
+    keepAliveTimeoutThreshold: 0
+  }),
+  write: new Agent({ pipelining: 0 })
+}
+const proxied = {
+  read: new HttpClient(undefined, undefined, { keepAlive: true }),
+  write: new HttpClient(undefined, undefined, { keepAlive: false })
 }
 
-// Only behind a proxy: the tunnel is built by the runner's own HTTP client, as for the rest of the runner's tools,
-// loaded only then because it brings undici, most of a megabyte, with it.
-async function proxyAgent(url: URL): Promise<Agent> {
-  const { HttpClient } = await import('@actions/http-client')
-  return new HttpClient().getAgent(url.toString())
+function dispatcherFor(url: URL, method: HttpMethod): Dispatcher {
+  const use = method === 'GET' ? 'read' : 'write'
+  return proxied[use].getAgentDispatcher(url.href) ?? direct[use]
 }
 
-async function exchange(
-  url: URL,
-  request: HttpRequest,
-  headers: OutgoingHttpHeaders,
-  signal: AbortSignal
-): Promise<IncomingMessage> {
-  const agent = await agentFor(url, request.method)
-  const send = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest
-  const body = request.body
-  const outgoing: OutgoingHttpHeaders =
-    body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) }
-  return new Promise((resolve, reject) => {
-    const req = send(url, { method: request.method, headers: outgoing, agent, signal }, resolve)
-    req.once('error', reject)
-    req.end(body)
-  })
-}
-
-// A response's 'end' never comes when the connection drops mid-body: this settles on 'close' too and says whether
-// the body arrived whole (a compressed body that does not decode did not).
-function readBody(message: IncomingMessage): Promise<{ body: string; complete: boolean }> {
-  return new Promise(resolve => {
-    const chunks: Buffer[] = []
-    let settled = false
-    const settle = (): void => {
-      if (settled) return
-      settled = true
-      const body = decodeBody(Buffer.concat(chunks), message.headers['content-encoding'])
-      resolve({ body: body ?? '', complete: message.complete && body !== undefined })
-    }
-    message.on('data', (chunk: Buffer) => chunks.push(chunk))
-    message.on('end', settle)
-    message.on('error', settle)
-    message.on('close', settle)
-  })
-}
-
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
-    return error.code
-  return 'ECONNRESET'
-}
-
-/** `https://api.example.com/` + `/api/...`, keeping any path prefix of the base URL. */
-export function joinUrl(
-  baseUrl: string,
-  path: string,
-  query?: Record<string, string | number | boolean | undefined>
-): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, String(value))
+// A body that stops before its end (a dropped connection, the timeout) is reported as cut short, not thrown.
+async function readBody(body: AsyncIterable<Buffer>): Promise<{ raw: Buffer; whole: boolean }> {
+  const chunks: Buffer[] = []
+  try {
+    for await (const chunk of body) chunks.push(chunk)
+    return { raw: Buffer.concat(chunks), whole: true }
+  } catch {
+    return { raw: Buffer.concat(chunks), whole: false }
   }
-  const search = params.toString()
-  return `${withoutTrailingSlash(baseUrl)}${path}${search ? `?${search}` : ''}`
 }
 
-/** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
-export function stackDeploymentsPath(stack: StackRef, ...segments: (string | number)[]): string {
-  return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments)
-}
-
-/** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
-export function stackPath(stack: StackRef, ...segments: string[]): string {
-  return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, ...segments)
-}
-
-function encodePath(...segments: (string | number)[]): string {
-  return segments.map(s => `/${encodeURIComponent(String(s))}`).join('')
-}
-
-/** The console page of a deployment: the API host with `api.` replaced by `app.`, else the base URL's origin. */
-export function deploymentConsoleUrl(baseUrl: string, stack: StackRef, version: number): string {
-  const url = new URL(baseUrl)
-  const origin = url.hostname.startsWith('api.')
-    ? `${url.protocol}//app.${url.host.slice('api.'.length)}`
-    : url.origin
-  return `${origin}${encodePath(stack.org, stack.project, stack.stack, 'deployments', version)}`
+// undici names its own failures (UND_ERR_*) and keeps the socket's error, when there was one, as the cause: the
+// socket's code says more (ECONNREFUSED proves nothing was sent). A socket undici saw close is a reset.
+function errorCode(error: unknown): string {
+  const codes: string[] = []
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    if ('code' in e && typeof e.code === 'string') codes.push(e.code)
+    e = 'cause' in e ? e.cause : undefined
+  }
+  const own = codes.find(code => !code.startsWith('UND_ERR'))
+  if (own) return own
+  return codes[0] === undefined || codes[0] === 'UND_ERR_SOCKET' ? 'ECONNRESET' : codes[0]
 }
