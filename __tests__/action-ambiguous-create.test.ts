@@ -34,9 +34,7 @@ function run(): Promise<ActionResult> {
       'poll-interval': '50ms'
     },
     repository: 'acme/infra',
-    sha: PUSH_SHA,
-    // Test-only: backoff from 10 ms instead of 1 s; the action's choices do not depend on the delay's length.
-    env: { PULUMI_DEPLOYMENTS_ACTION_RETRY_BASE_MS: '10' }
+    sha: PUSH_SHA
   })
 }
 

@@ -34844,13 +34844,10 @@ async function endFollowing(run, client, id, outcome) {
 }
 function clientOptionsFor(config, redactor, deps) {
     const { runner, clock } = deps;
-    // Test-only, set by the end-to-end suites: a backoff base shorter than 1 s keeps runs under injected faults fast.
-    const retryBaseMs = Number(deps.env.PULUMI_DEPLOYMENTS_ACTION_RETRY_BASE_MS || NaN);
     return {
         baseUrl: config.cloudUrl,
         token: config.token,
         clock,
-        retry: Number.isInteger(retryBaseMs) && retryBaseMs >= 0 ? { baseDelayMs: retryBaseMs } : undefined,
         onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
         onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
     };
