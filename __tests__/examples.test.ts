@@ -9,6 +9,7 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser'
 import { parse } from 'yaml'
 import { actionInputs, ROOT } from '../demo/action-process.js'
 import { ACTION_REF } from '../demo/demo.js'
+import { MAJOR_TAG } from '../demo/action-ref.js'
 import { parseSettings } from '../src/config/settings.js'
 
 interface Step {
@@ -103,6 +104,19 @@ describe.each(yamlFiles(OWN_WORKFLOWS))('.github/workflows/%s', file => {
     expect(await parserErrors(file, content)).toEqual([])
     expect(actionStepProblems(content, ['./'])).toEqual([])
   })
+})
+
+test("every reference to the action is package.json's repository at its major tag, as the release moves it", () => {
+  const texts = [README, readFileSync(join(ROOT, 'SECURITY.md'), 'utf8')].concat(
+    yamlFiles(EXAMPLES).map(file => readFileSync(join(EXAMPLES, file), 'utf8'))
+  )
+  const refs = texts.flatMap(text =>
+    [...text.matchAll(/[\w.-]+\/pulumi-deployments-action@[\w.]+/g)].map(m => m[0])
+  )
+  expect(refs.length).toBeGreaterThan(yamlFiles(EXAMPLES).length)
+  expect(new Set(refs)).toEqual(new Set([ACTION_REF]))
+  expect(texts.join('\n')).not.toMatch(/OWNER\//)
+  expect(ACTION_REF).toMatch(new RegExp(`^[\\w.-]+/[\\w.-]+@${MAJOR_TAG}$`))
 })
 
 test('action.yml is a valid action, as the Marketplace reads it', () => {

@@ -18,11 +18,11 @@ import {
   startActionProcess,
   type ActionOutcome
 } from './action-process.js'
+import { ACTION_REF } from './action-ref.js'
 import { writePageBeside } from './html-page.js'
 import { LogViewer, stepHeader } from './log-viewer.js'
 
-/** How the README's examples refer to this action. */
-export const ACTION_REF = 'OWNER/pulumi-deployments-action@v0'
+export { ACTION_REF }
 
 const REPOSITORY = 'acme/website'
 const STACK = 'acme/website/production'

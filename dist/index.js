@@ -29164,7 +29164,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
     return () => {
         client ??= (async () => {
             // Dynamic, so the bundle evaluates Octokit only when a comment is actually written.
-            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
@@ -32639,7 +32639,7 @@ var stack_results = __nccwpck_require__(1597);
 ;// CONCATENATED MODULE: ./src/action/version.ts
 // A constant rather than a read of package.json: the action runs as a single ncc bundle, where package.json is not
 // beside it. A test keeps the two in step.
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 const ACTION_NAME = 'pulumi-deployments-action';
 /** `pulumi-deployments-action/<version>`, the User-Agent this action sends to Pulumi Cloud. */
 function defaultUserAgent() {
