@@ -82,6 +82,18 @@ describe.each(yamlFiles(EXAMPLES))('examples/workflows/%s', file => {
     expect(content).toContain(`uses: ${ACTION_REF}`)
   })
 
+  // A deployment tool's workflow without them can run two updates of one stack at once, or hold a runner for six
+  // hours when Pulumi Cloud stops answering.
+  test('sets a concurrency group and a timeout for every job', () => {
+    const workflow = parse(content) as Workflow & { concurrency?: unknown }
+    expect(workflow.concurrency).toBeDefined()
+    for (const [name, job] of Object.entries(workflow.jobs))
+      expect({ job: name, timeout: (job as { 'timeout-minutes'?: number })['timeout-minutes'] }).toEqual({
+        job: name,
+        timeout: expect.any(Number)
+      })
+  })
+
   test('is linked from the README', () => {
     expect(README).toContain(`examples/workflows/${file}`)
   })
