@@ -236,7 +236,7 @@ describe('a signal from the runner', () => {
       if (phase.ended) {
         // Nothing was left to cancel: the deployment ended on its own, and the action says so when it asked.
         expect(deployment).toMatchObject({ status: 'succeeded', cancelled: false })
-        expect(cancels.map(r => r.status)).toEqual(c.cancels ? [409] : [])
+        expect(cancels.map(r => r.status)).toEqual(c.cancels ? [404] : [])
         if (c.cancels) expect(run.stdout).toMatch(/had already ended/)
       } else if (c.cancels) {
         expect(cancels.map(r => r.status)).toEqual([200])

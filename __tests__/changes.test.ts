@@ -164,3 +164,12 @@ describe('changeLabel', () => {
     expect(changeLabel('remove-pending-replace')).toBe('Remove pending replace')
   })
 })
+
+describe('errored resources', () => {
+  it('are no kind of change: `1 errored` is read past, and never makes has-changes true', () => {
+    const summary = parseResourcesSummary(lines('Resources:\n    1 errored\n    3 unchanged\n\nDuration: 2s'))
+    expect(summary).toEqual({ same: 3 })
+    expect(hasChanges({ errored: 2, same: 1 })).toBe(false)
+    expect(hasChanges({ errored: 2, create: 1 })).toBe(true)
+  })
+})

@@ -68,6 +68,12 @@ it('404 on a stack path: names the stack that does not exist or cannot be seen',
   )
 })
 
+it('404 on GET settings is a stack with no stored settings: read as none, not as a missing stack', async () => {
+  cloud.addStack('acme/web/bare')
+  expect(await client.getSettings({ org: 'acme', project: 'web', stack: 'bare' })).toEqual({})
+  expect(cloud.requests.map(r => [r.endpoint, r.status])).toEqual([['getSettings', 404]])
+})
+
 it('404 on a deployment: names the deployment and its stack', async () => {
   const byId = await apiError(client.getDeployment(stack, 'no-such-id'))
   expect(byId.message).toMatch(
@@ -75,15 +81,23 @@ it('404 on a deployment: names the deployment and its stack', async () => {
   )
 })
 
-it('409: cancelling a finished deployment is a conflict, with the server reason', async () => {
+it('a cancel refused because the deployment had ended: read again, and answered "ended", not an error', async () => {
   const { id } = await client.createDeployment(stack, { operation: 'update' })
   time.advance(60_000)
+  expect(await client.cancelDeployment(stack, id)).toBe('ended')
+  const tail = cloud.requests.slice(-2).map(r => [r.endpoint, r.status])
+  expect(tail).toEqual([
+    ['cancelDeployment', 404],
+    ['getDeployment', 200]
+  ])
+})
+
+it('a cancel refused for a deployment that has not ended is still the error Pulumi Cloud gave', async () => {
+  const { id } = await client.createDeployment(stack, { operation: 'update' })
+  cloud.faults.add({ endpoint: 'cancelDeployment', kind: 'status', status: 403 })
   const error = await apiError(client.cancelDeployment(stack, id))
-  expect(error.status).toBe(409)
-  expect(error.message).toMatch(
-    /^Pulumi Cloud refused to cancel the deployment for stack acme\/web\/dev because it conflicts/
-  )
-  expect(error.serverMessage).toMatch(/already finished/)
+  expect(error.status).toBe(403)
+  expect(cloud.requests.at(-1)?.endpoint).toBe('getDeployment')
 })
 
 it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack', async () => {

@@ -238,12 +238,12 @@ describe('cancel', () => {
     expect(cancelled.jobs).toBeUndefined()
   })
 
-  test('cancelling a finished deployment answers 409, an unknown one 404', async () => {
+  test('cancelling a finished deployment answers 404 as the OpenAPI documents (no 409), as does an unknown one', async () => {
     const id = await create()
     clock.advance(60_000)
-    const conflict = await call<{ message: string }>('POST', `${BASE}/${id}/cancel`)
-    expect(conflict.status).toBe(409)
-    expect(conflict.body.message).toContain('succeeded')
+    const ended = await call<{ message: string }>('POST', `${BASE}/${id}/cancel`)
+    expect(ended.status).toBe(404)
+    expect(ended.body.message).toContain('it has ended (succeeded)')
     expect((await call('POST', `${BASE}/nope/cancel`)).status).toBe(404)
   })
 })

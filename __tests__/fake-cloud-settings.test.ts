@@ -120,7 +120,12 @@ describe('deployment settings', () => {
     expect(replaced.body).toEqual({ operationContext: { preRunCommands: ['make'] } })
     const cleared = await call('DELETE', `${BASE}/settings`)
     expect([cleared.status, cleared.body]).toEqual([200, true])
-    expect((await call('GET', `${BASE}/settings`)).body).toEqual({})
+    // A stack without stored settings answers 404, as the OpenAPI describes GET settings.
+    const none = await call<{ message: string }>('GET', `${BASE}/settings`)
+    expect([none.status, none.body.message]).toEqual([
+      404,
+      "No deployment settings found for stack 'acme/web/dev'"
+    ])
   })
 
   test('secrets read back redacted with a ciphertext, and writing that back keeps the secret', async () => {

@@ -70,6 +70,13 @@ describe('LogRenderer printing', () => {
     )
   })
 
+  it('opens a step only for a non-empty header, as the CLI does: an empty one is no header', () => {
+    const { renderer, printed } = render()
+    renderer.push([header('Step'), line('a\n'), header(''), line('b\n')])
+    expect(visibleLines(printed())).toEqual(['::group::Step', 'a', 'b', ''])
+    expect(renderer.steps().map(s => s.name)).toEqual(['Step'])
+  })
+
   it('prints lines that come before any header outside a group', () => {
     const { renderer, printed } = render()
     renderer.push([line('early\n'), header('Step')])

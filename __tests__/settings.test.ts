@@ -127,9 +127,9 @@ describe('parseSettings rejects, naming where and what is expected', () => {
       /unknown key `settings.sourceContex`: did you mean `sourceContext`\?/
     ],
     [
-      'repoURL as older pages spell it',
-      'sourceContext:\n  git:\n    repoURL: x',
-      /`settings.sourceContext.git.repoURL`: did you mean `repoUrl`\?/
+      'a spelling of repoUrl that no Pulumi page uses',
+      'sourceContext:\n  git:\n    RepoUrl: x',
+      /`settings.sourceContext.git.RepoUrl`: did you mean `repoUrl`\?/
     ],
     ['a snake_case key', 'agent_pool_id: x', /did you mean `agentPoolID`\?/],
     [
@@ -293,5 +293,37 @@ describe('suggestKey', () => {
     ['x', undefined]
   ])('%s → %s', (key, expected) => {
     expect(suggestKey(key, keys)).toBe(expected)
+  })
+})
+
+describe('what the service accepts besides the schema’s spelling', () => {
+  test('`repoURL`, as Pulumi’s REST examples write it, is read as `repoUrl`', () => {
+    expect(
+      parseSettings(
+        'sourceContext:\n  git:\n    repoURL: https://github.com/acme/app.git\n    repoDir: infra'
+      )
+    ).toEqual({
+      sourceContext: { git: { repoUrl: 'https://github.com/acme/app.git', repoDir: 'infra' } }
+    })
+    expect(
+      settingsError(
+        'sourceContext:\n  git:\n    repoURL: https://a.example/x.git\n    repoUrl: https://a.example/x.git'
+      ).message
+    ).toMatch(/sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`/)
+  })
+
+  test('`agentPoolID: null` is the shared pool, and is sent as given', () => {
+    expect(parseSettings('{"agentPoolID": null, "operationContext": {"preRunCommands": ["make"]}}')).toEqual({
+      agentPoolID: null,
+      operationContext: { preRunCommands: ['make'] }
+    })
+    expect(settingsError('agentPoolID: 7').message).toMatch(/`settings.agentPoolID` must be a string/)
+  })
+
+  test('typos still get "did you mean"', () => {
+    expect(settingsError('sourceContext:\n  git:\n    repoUlr: https://a.example/x.git').message).toMatch(
+      /unknown key `settings.sourceContext.git.repoUlr`: did you mean `repoUrl`\?/
+    )
+    expect(settingsError('agentPoolId: null').message).toMatch(/did you mean `agentPoolID`\?/)
   })
 })

@@ -45,17 +45,16 @@ export async function cancelIfWanted(
       : CANCEL_AFTER_TIMEOUT_MS
   try {
     const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime])
-    await client.cancelDeployment(config.stack, id, { signal })
+    const result = await client.cancelDeployment(config.stack, id, { signal })
     // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
     runner.saveState(STATE.handled, 'true')
-    runner.info(`${why}; the deployment was cancelled.`)
-    return 'cancelled'
-  } catch (error) {
-    if (error instanceof PulumiApiError && error.status === 409) {
-      runner.saveState(STATE.handled, 'true')
+    if (result === 'ended') {
       runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`)
       return 'ended'
     }
+    runner.info(`${why}; the deployment was cancelled.`)
+    return 'cancelled'
+  } catch (error) {
     const message =
       error instanceof PulumiApiError
         ? error.message

@@ -44,14 +44,13 @@ export async function runPost(
   }
   const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock })
   try {
-    await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })
-    runner.info(`The job was cancelled; deployment ${id} was cancelled too.`)
+    const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })
+    runner.info(
+      result === 'ended'
+        ? `Deployment ${id} had already ended; nothing to cancel.`
+        : `The job was cancelled; deployment ${id} was cancelled too.`
+    )
   } catch (error) {
-    // 409: the deployment had already ended, so there was nothing left to cancel.
-    if (error instanceof PulumiApiError && error.status === 409) {
-      runner.info(`Deployment ${id} had already ended; nothing to cancel.`)
-      return
-    }
     runner.warning(
       `The job was cancelled, and cancelling deployment ${id} did not succeed: ${(error as Error).message}`
     )

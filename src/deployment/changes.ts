@@ -131,6 +131,8 @@ export class ResourcesSummaryParser {
       const [, prefix = '', count = '0', verb = ''] = entry
       const kind = KIND_BY_PREFIX[prefix] ?? kindOfVerb(verb)
       if (kind === 'change' || kind === 'changes') return prefix === ''
+      // `1 errored` counts resources whose operation failed: an outcome, not a kind of change.
+      if (kind === 'errored') return true
       summary[kind] = (summary[kind] ?? 0) + Number(count)
       return true
     }
@@ -167,9 +169,12 @@ export function parseResourcesSummary(lines: string[]): ChangeSummary | undefine
   return parser.result()
 }
 
-/** Whether anything would change or changed: every kind but `same` counts. */
+// Counts that are no change: resources left as they were, and resources whose operation failed.
+const NOT_CHANGES = new Set(['same', 'errored'])
+
+/** Whether anything would change or changed: every kind but `same` (and `errored`, no kind) counts. */
 export function hasChanges(changes: ChangeSummary): boolean {
-  return Object.entries(changes).some(([kind, count]) => kind !== 'same' && count > 0)
+  return Object.entries(changes).some(([kind, count]) => !NOT_CHANGES.has(kind) && count > 0)
 }
 
 /** The kinds present in a summary, in report order: the known kinds, then others alphabetically, `same` last. */

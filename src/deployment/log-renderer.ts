@@ -7,7 +7,10 @@
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
 import { CONTROL_CHARACTERS, oneLine } from './plain-text.js'
+import { StepBuffer, type StepCapture } from './step-buffer.js'
 import type { LogEntry, PulumiOperation } from '../pulumi/types.js'
+
+export type { StepCapture } from './step-buffer.js'
 
 export interface LogRendererOptions {
   /** The workflow log (process.stdout.write in production); called once per push with everything it printed. */
@@ -22,17 +25,6 @@ export interface LogRendererOptions {
   tailLines?: number
   /** Fixed in tests; random otherwise, which is what keeps remote text from ending the fence. */
   stopCommandsToken?: string
-}
-
-/** What is kept of one step of the log. */
-export interface StepCapture {
-  /** The step header as shown (control characters and colour codes removed); `''` for lines before any header. */
-  name: string
-  lineCount: number
-  head: string[]
-  tail: string[]
-  /** Lines between head and tail that were not kept. */
-  omitted: number
 }
 
 export const DEFAULT_HEAD_LINES = 200
@@ -87,7 +79,8 @@ export class LogRenderer {
       pending = []
     }
     for (const entry of entries) {
-      if (typeof entry.header === 'string') {
+      // As Pulumi's CLI tests it: only a non-empty header starts a step; an empty one is no header at all.
+      if (typeof entry.header === 'string' && entry.header !== '') {
         flush()
         const header = this.startStep(entry.header)
         printed += header.printed
@@ -238,67 +231,4 @@ function lastOf<T>(items: readonly T[], matches: (item: T) => boolean): T | unde
     if (item !== undefined && matches(item)) return item
   }
   return undefined
-}
-
-/** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
-class StepBuffer {
-  private head: string[] = []
-  private ring: string[] = []
-  private next = 0
-  private count = 0
-
-  constructor(
-    readonly name: string,
-    private readonly headMax: number,
-    private readonly tailMax: number
-  ) {}
-
-  add(lines: readonly string[]): void {
-    this.count += lines.length
-    let i = 0
-    while (i < lines.length && this.head.length < this.headMax) this.head.push(lines[i++] ?? '')
-    // Of what is left, only the last tailMax lines can survive in the ring.
-    i = Math.max(i, lines.length - this.tailMax)
-    for (; i < lines.length; i++) {
-      const line = lines[i] ?? ''
-      if (this.ring.length < this.tailMax) this.ring.push(line)
-      else {
-        this.ring[this.next] = line
-        this.next = (this.next + 1) % this.tailMax
-      }
-    }
-  }
-
-  /** Drops the kept lines, leaving the counts. */
-  forget(): void {
-    this.head = []
-    this.ring = []
-    this.next = 0
-  }
-
-  /** Lines kept in order: the ring rotated so its oldest line comes first. */
-  private tail(): string[] {
-    return this.ring.length < this.tailMax
-      ? [...this.ring]
-      : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
-  }
-
-  capture(): StepCapture {
-    const tail = this.tail()
-    return {
-      name: this.name,
-      lineCount: this.count,
-      head: [...this.head],
-      tail,
-      omitted: this.count - this.head.length - tail.length
-    }
-  }
-
-  lastLines(n: number): string[] {
-    if (n <= 0) return []
-    const tail = this.tail()
-    // Head and tail only join up when nothing between them was dropped.
-    const kept = this.count === this.head.length + tail.length ? [...this.head, ...tail] : tail
-    return kept.slice(-n)
-  }
 }

@@ -1,5 +1,5 @@
 import { createWithoutDuplicates, type CreateResult } from './create.js'
-import { apiError } from './errors.js'
+import { apiError, PulumiApiError } from './errors.js'
 import { deploymentConsoleUrl, stackDeploymentsPath, stackPath } from './paths.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { parseEngineEventsPage, type EngineEventsPage } from './engine-events.js'
@@ -13,15 +13,16 @@ import {
 } from './stack-results.js'
 import { PulumiTransport, type CallSpec } from './transport.js'
 import type { CallOptions } from './client-options.js'
-import type {
-  CreateDeploymentRequest,
-  Deployment,
-  DeploymentSettings,
-  ListDeploymentsQuery,
-  ListDeploymentsResponse,
-  StackDeploymentsMetadata,
-  StackRef,
-  StreamLogsResponse
+import {
+  isTerminal,
+  type CreateDeploymentRequest,
+  type Deployment,
+  type DeploymentSettings,
+  type ListDeploymentsQuery,
+  type ListDeploymentsResponse,
+  type StackDeploymentsMetadata,
+  type StackRef,
+  type StreamLogsResponse
 } from './types.js'
 
 export { DEFAULT_RETRY, systemClock, type Clock, type RetryPolicy } from './retry.js'
@@ -36,9 +37,22 @@ export {
 
 /** A typed client for the Pulumi Cloud Deployments REST API: the calls the action makes. */
 export class PulumiCloudClient extends PulumiTransport {
-  getSettings(stack: StackRef, o?: CallOptions): Promise<DeploymentSettings> {
+  /**
+   * The stack's stored deployment settings; `{}` when it has none. Pulumi Cloud answers 404 for a stack without
+   * stored settings (its OpenAPI description; the CLI reads it as "none" since pulumi/pulumi#24526). A stack that
+   * does not exist answers 404 too: the create then says so, in its own words.
+   */
+  async getSettings(stack: StackRef, o?: CallOptions): Promise<DeploymentSettings> {
     const path = stackDeploymentsPath(stack, 'settings')
-    return this.call(this.stackRead(stack, path, 'read the deployment settings'), o)
+    try {
+      return await this.call<DeploymentSettings>(
+        this.stackRead(stack, path, 'read the deployment settings'),
+        o
+      )
+    } catch (error) {
+      if (error instanceof PulumiApiError && error.status === 404) return {}
+      throw error
+    }
   }
 
   /**
@@ -187,16 +201,29 @@ export class PulumiCloudClient extends PulumiTransport {
     )
   }
 
-  async cancelDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<void> {
-    await this.call(
-      {
-        ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
-        method: 'POST',
-        expectJson: false,
-        retry: 'unprocessed'
-      },
-      o
-    )
+  /**
+   * Cancels a queued or running deployment. `ended` when Pulumi Cloud refused because there was nothing left to
+   * cancel: its OpenAPI documents only 200 and 404 ("Deployment or Queued Deployment") for this call, so after any
+   * refusal the deployment is read again, and one that has ended is no failed cancel.
+   */
+  async cancelDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<'cancelled' | 'ended'> {
+    try {
+      await this.call(
+        {
+          ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
+          method: 'POST',
+          expectJson: false,
+          retry: 'unprocessed'
+        },
+        o
+      )
+      return 'cancelled'
+    } catch (error) {
+      if (!(error instanceof PulumiApiError) || error.status === 0) throw error
+      const now = await this.getDeployment(stack, id, o).catch(() => undefined)
+      if (now && isTerminal(now.status)) return 'ended'
+      throw error
+    }
   }
 }
 

@@ -116,7 +116,8 @@ export interface DeploymentSettings {
   executorContext?: ExecutorContext
   gitHub?: GitHubSettings
   cacheOptions?: CacheOptions
-  agentPoolID?: string
+  /** `null`: the shared pool (as Pulumi's CLI sends it). */
+  agentPoolID?: string | null
   tag?: string
   version?: number
   source?: string

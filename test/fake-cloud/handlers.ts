@@ -215,6 +215,9 @@ function stackHandlers(ctx: HandlerContext, call: IncomingCall, stack: StackReco
   const deployment = (): DeploymentRecord => state.deployment(stack, call.route.deploymentId as string)
   switch (call.route.endpoint) {
     case 'getSettings':
+      // As the OpenAPI describes it: 404 when the stack has no stored deployment settings.
+      if (!hasSettings(stack))
+        throw new ApiError(404, `No deployment settings found for stack '${stack.ref}'`)
       return ok(ctx.secrets.redact(stack.settings))
     case 'patchSettings':
       stack.settings = mergeSettings(stack.settings, readSettingsBody(ctx, call))

@@ -186,9 +186,11 @@ export class CloudState {
     const now = this.clock.now()
     const status = deployment.timeline.status(now)
     if (status === 'succeeded' || status === 'failed' || status === 'skipped') {
+      // The OpenAPI documents 200 and 404 ("Deployment or Queued Deployment") for a cancel, no 409: an ended
+      // deployment is no longer one that can be found to cancel.
       throw new ApiError(
-        409,
-        `Deployment '${deployment.id}' has already finished (${status}), so there is nothing to cancel.`
+        404,
+        `No queued or running deployment '${deployment.id}' found for stack '${deployment.stack.ref}': it has ended (${status}).`
       )
     }
     deployment.timeline.cancel(now)

@@ -176,8 +176,11 @@ export function updateInfos(deployment: DeploymentRecord, now: number): JsonObje
       environment: update.environment,
       config: {},
       version: update.version,
-      ...(update.result === 'succeeded' || update.result === 'failed'
-        ? { resourceChanges: nonZero(deployment.scenario.update?.resourceChanges ?? {}) }
+      // A scenario that scripts no counts gets none: the report then reads them from the log, as from an update
+      // the service could not count.
+      ...((update.result === 'succeeded' || update.result === 'failed') &&
+      deployment.scenario.update?.resourceChanges !== undefined
+        ? { resourceChanges: nonZero(deployment.scenario.update.resourceChanges) }
         : {})
     },
     updateID: update.updateID,
