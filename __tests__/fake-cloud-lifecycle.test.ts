@@ -172,7 +172,7 @@ describe('pause and resume', () => {
       'GET',
       '/api/orgs/acme/deployments/metadata'
     )
-    expect(org.body).toMatchObject({ paused: false, concurrency: 1, pausedStacks: ['web/dev'] })
+    expect(org.body).toMatchObject({ paused: false, concurrency: 25, pausedStacks: ['web/dev'] })
     expect(org.body.deploymentCounts).toMatchObject({ notStarted: 1, total: 1 })
 
     await call('POST', `${BASE}/resume`)
@@ -291,4 +291,63 @@ describe('listing deployments', () => {
       expect([answer.status, answer.body.code]).toEqual([400, 400])
     }
   )
+})
+
+describe('the queue, as strict as the service', () => {
+  // Each deployment: 1 s queued, 0.5 s accepted, 5 s of steps; it ends 6.5 s after it may start.
+  const statuses = async (ids: string[]) => Promise.all(ids.map(async id => (await get(id)).status))
+
+  test('one deployment runs per stack at a time: a later one waits not-started until the earlier one ends', async () => {
+    const first = await create()
+    clock.advance(10)
+    const second = await create()
+    clock.advance(2000)
+    expect(await statuses([first, second])).toEqual(['running', 'not-started'])
+    // The first ends 6.5 s after its creation; only then does the second's own queue time (1 s) start to run.
+    clock.advance(6500 - 2010)
+    expect(await statuses([first, second])).toEqual(['succeeded', 'not-started'])
+    clock.advance(1000)
+    expect(await statuses([first, second])).toEqual(['succeeded', 'accepted'])
+    // A clock moved on by an hour walks the line through: both have run, in order.
+    clock.advance(3_600_000)
+    expect(await statuses([first, second])).toEqual(['succeeded', 'succeeded'])
+    const [a, b] = [await get(first), await get(second)]
+    expect(Date.parse(`${b.jobs?.[0]?.started}`)).toBeGreaterThanOrEqual(
+      Date.parse(`${a.jobs?.[0]?.lastUpdated}`)
+    )
+  })
+
+  test('an organization concurrency limit keeps deployments of other stacks queued until a slot is free', async () => {
+    cloud.addStack('acme/web/prod', { settings, scenario })
+    cloud.setConcurrency('acme', 1)
+    const dev = await create()
+    const prod = (
+      await call<{ id: string }>('POST', '/api/stacks/acme/web/prod/deployments', { operation: 'update' })
+    ).body.id
+    clock.advance(2000)
+    expect((await get(dev)).status).toBe('running')
+    const held = await call<Deployment>('GET', `/api/stacks/acme/web/prod/deployments/${prod}`)
+    expect(held.body.status).toBe('not-started')
+    const metadata = await call<{ concurrency: number }>('GET', '/api/orgs/acme/deployments/metadata')
+    expect(metadata.body.concurrency).toBe(1)
+    clock.advance(3_600_000)
+    const ran = await call<Deployment>('GET', `/api/stacks/acme/web/prod/deployments/${prod}`)
+    expect(ran.body.status).toBe('succeeded')
+  })
+
+  test('with skipIntermediateDeployments, a queued deployment superseded by a newer one ends skipped', async () => {
+    const skipping = {
+      operation: 'update',
+      operationContext: { options: { skipIntermediateDeployments: true } }
+    }
+    const running = await create()
+    clock.advance(2000)
+    const queued = (await call<{ id: string }>('POST', BASE, skipping)).body.id
+    clock.advance(10)
+    const newest = (await call<{ id: string }>('POST', BASE, skipping)).body.id
+    expect(await statuses([running, queued, newest])).toEqual(['running', 'skipped', 'not-started'])
+    expect((await get(queued)).jobs).toBeUndefined()
+    clock.advance(3_600_000)
+    expect(await statuses([running, queued, newest])).toEqual(['succeeded', 'skipped', 'succeeded'])
+  })
 })

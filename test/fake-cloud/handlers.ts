@@ -207,7 +207,12 @@ function orgMetadata(ctx: HandlerContext, org: string): OrgDeploymentsMetadata {
       counts.total++
     }
   }
-  return { paused: ctx.state.pausedOrgs.has(org), pausedStacks, concurrency: 1, deploymentCounts: counts }
+  return {
+    paused: ctx.state.pausedOrgs.has(org),
+    pausedStacks,
+    concurrency: ctx.state.concurrencyOf(org),
+    deploymentCounts: counts
+  }
 }
 
 function stackHandlers(ctx: HandlerContext, call: IncomingCall, stack: StackRecord): Answer {

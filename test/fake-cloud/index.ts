@@ -125,6 +125,7 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     setWarning(text) {
       warning = text
     },
+    setConcurrency: (org, limit) => state.setConcurrency(org, limit),
     pause: target => state.setPaused(target, true),
     resume: target => state.setPaused(target, false),
     settings: ref => structuredClone(state.knownStack(ref).settings),

@@ -54,10 +54,15 @@ const UPDATE_KINDS: Record<PulumiOperation, string> = {
 }
 
 /** The fake's stacks and deployments, and the rules that move them. */
+// Pulumi Cloud's organization concurrency limit depends on the plan; a test sets its own with setConcurrency.
+export const DEFAULT_ORG_CONCURRENCY = 25
+
 export class CloudState {
   readonly stacks = new Map<string, StackRecord>()
   readonly deployments: DeploymentRecord[] = []
   readonly pausedOrgs = new Set<string>()
+  private readonly concurrency = new Map<string, number>()
+  private refreshedTo = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly clock: FakeClock,
@@ -113,11 +118,75 @@ export class CloudState {
     return stack.paused || this.pausedOrgs.has(stack.org)
   }
 
-  /** Brings every queue up to now; must run before anything reads or changes what holds a queue. */
+  /** How many deployments of the organization may run at once. */
+  concurrencyOf(org: string): number {
+    return this.concurrency.get(org) ?? DEFAULT_ORG_CONCURRENCY
+  }
+
+  setConcurrency(org: string, limit: number): void {
+    this.refresh()
+    this.concurrency.set(org, limit)
+  }
+
+  /**
+   * Brings every queue up to now; must run before anything reads or changes what holds a queue. As the service
+   * queues them: one deployment runs per stack at a time, oldest first, and no more run in an organization than
+   * its concurrency limit. Time is walked from one change to the next (a deployment ending, a queue running out),
+   * so a clock moved on by an hour lets a whole line of queued deployments run one after another.
+   */
   refresh(): void {
     const now = this.clock.now()
-    for (const deployment of this.deployments)
-      deployment.timeline.account(now, this.isPaused(deployment.stack))
+    let cursor = Math.max(this.refreshedTo, Number.MIN_SAFE_INTEGER)
+    for (let steps = 0; steps < 100_000; steps++) {
+      this.startDue(cursor)
+      const held = this.heldAt(cursor)
+      const next = Math.min(now, this.nextChange(cursor, held) ?? now)
+      for (const d of this.deployments) d.timeline.account(next, held.has(d))
+      cursor = next
+      if (cursor >= now) break
+    }
+    this.startDue(now)
+    this.refreshedTo = now
+  }
+
+  /** The deployments that wait at `at` for something other than their own queue time. */
+  private heldAt(at: number): Set<DeploymentRecord> {
+    const held = new Set<DeploymentRecord>()
+    const busyStacks = new Set<StackRecord>()
+    const running = new Map<string, number>()
+    for (const d of this.deployments) {
+      if (d.timeline.active(at)) {
+        busyStacks.add(d.stack)
+        running.set(d.stack.org, (running.get(d.stack.org) ?? 0) + 1)
+      }
+    }
+    // Oldest first: a deployment waits behind every earlier one of its stack still queued or running.
+    for (const d of this.deployments) {
+      if (!d.timeline.waiting) continue
+      const full = (running.get(d.stack.org) ?? 0) >= this.concurrencyOf(d.stack.org)
+      if (this.isPaused(d.stack) || busyStacks.has(d.stack) || full) held.add(d)
+      busyStacks.add(d.stack)
+    }
+    return held
+  }
+
+  /** Starts, oldest first, every deployment whose queue time is up and that nothing holds at `at`. */
+  private startDue(at: number): void {
+    for (const d of this.deployments) if (d.timeline.waiting) d.timeline.tryStart(at, this.heldAt(at).has(d))
+  }
+
+  /** The next moment after `after` when what holds a queue may change. */
+  private nextChange(after: number, held: Set<DeploymentRecord>): number | undefined {
+    let next: number | undefined
+    const consider = (at: number | undefined): void => {
+      if (at !== undefined && at > after && (next === undefined || at < next)) next = at
+    }
+    for (const d of this.deployments) {
+      // A held queue's own time stands still: only what holds it can change first.
+      if (!held.has(d)) consider(d.timeline.queueDueAt)
+      if (d.timeline.active(after)) consider(d.timeline.endAt())
+    }
+    return next
   }
 
   setPaused(target: StackTarget, paused: boolean): void {
@@ -145,7 +214,7 @@ export class CloudState {
       operation !== 'preview' && operation !== 'detect-drift' && scenario.result !== 'skipped'
     const updateVersion = scenario.update?.version ?? (makesVersion ? ++stack.updateVersion : 0)
     const timeline = new Timeline(scenario, operation, now)
-    timeline.start(this.isPaused(stack))
+    this.supersede(stack, operation, settings, now)
     const record: DeploymentRecord = {
       id: this.ids.uuid(),
       version: stack.deployments.length + 1,
@@ -166,7 +235,18 @@ export class CloudState {
     }
     stack.deployments.push(record)
     this.deployments.push(record)
+    this.startDue(now)
     return record
+  }
+
+  // With `skipIntermediateDeployments`, a newer deployment makes the stack's queued ones of the same operation
+  // moot: they end `skipped` without running (WIRE-NOTES, Turn 2).
+  private supersede(stack: StackRecord, operation: PulumiOperation, settings: JsonObject, now: number): void {
+    const options = (settings.operationContext as JsonObject | undefined)?.options as JsonObject | undefined
+    if (options?.skipIntermediateDeployments !== true) return
+    for (const d of stack.deployments) {
+      if (d.operation === operation && d.timeline.waiting) d.timeline.skip(now)
+    }
   }
 
   deployment(stack: StackRecord, id: string): DeploymentRecord {

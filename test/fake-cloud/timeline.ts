@@ -41,6 +41,7 @@ export class Timeline {
   private lastAccounted: number
   private queueEndAt?: number
   private cancelAt?: number
+  private skippedAt?: number
 
   constructor(
     readonly scenario: Scenario,
@@ -58,20 +59,47 @@ export class Timeline {
     return this.cancelAt !== undefined
   }
 
-  /** Moves the queue clock to `now`; `paused` must have held since the last call. */
-  account(now: number, paused: boolean): void {
-    if (this.queueEndAt !== undefined || this.cancelAt !== undefined || now <= this.lastAccounted) return
-    const remaining = Math.max(0, this.scenario.queuedMs ?? 0) - this.queuedSoFar
-    if (!paused) {
-      if (now - this.lastAccounted >= remaining) this.queueEndAt = this.lastAccounted + remaining
-      else this.queuedSoFar += now - this.lastAccounted
-    }
+  /** Whether it still waits in the queue: not started, not cancelled, not skipped. */
+  get waiting(): boolean {
+    return this.queueEndAt === undefined && this.cancelAt === undefined && this.skippedAt === undefined
+  }
+
+  /** Whether it has left the queue by `now` and not yet ended: it holds its stack and a slot of its organization. */
+  active(now: number): boolean {
+    const end = this.endAt()
+    return this.queueEndAt !== undefined && this.queueEndAt <= now && (end === undefined || now < end)
+  }
+
+  /** When its own queue time would run out if nothing held it, counted from the last accounting. */
+  get queueDueAt(): number | undefined {
+    return this.waiting ? this.lastAccounted + this.remainingQueue : undefined
+  }
+
+  private get remainingQueue(): number {
+    return Math.max(0, Math.max(0, this.scenario.queuedMs ?? 0) - this.queuedSoFar)
+  }
+
+  /**
+   * Moves the queue clock to `now`; `held` (a pause, another deployment of the stack, the organization's limit)
+   * must have held since the last call, and stops the clock. Leaving the queue is `tryStart`'s, which sees the
+   * slots taken by others at that moment.
+   */
+  account(now: number, held: boolean): void {
+    if (!this.waiting || now <= this.lastAccounted) return
+    if (!held) this.queuedSoFar += Math.min(now - this.lastAccounted, this.remainingQueue)
     this.lastAccounted = now
   }
 
-  /** Settles a deployment whose queue has no time left and is not held, at creation. */
-  start(paused: boolean): void {
-    if (!paused && (this.scenario.queuedMs ?? 0) <= 0) this.queueEndAt = this.createdAt
+  /** Leaves the queue at `at` when its queue time has run out and nothing holds it. */
+  tryStart(at: number, held: boolean): boolean {
+    if (!this.waiting || held || this.remainingQueue > 0) return false
+    this.queueEndAt = Math.max(at, this.lastAccounted)
+    return true
+  }
+
+  /** Superseded while queued: it ends `skipped` at `now` without running. */
+  skip(now: number): void {
+    this.skippedAt = now
   }
 
   cancel(now: number): void {
@@ -98,10 +126,11 @@ export class Timeline {
   }
 
   endAt(): number | undefined {
-    return this.cancelAt ?? this.naturalEnd
+    return this.skippedAt ?? this.cancelAt ?? this.naturalEnd
   }
 
   status(now: number): DeploymentStatus {
+    if (this.skippedAt !== undefined && now >= this.skippedAt) return 'skipped'
     const end = this.endAt()
     if (end !== undefined && now >= end) {
       if (this.cancelAt !== undefined || this.failingStep >= 0) return 'failed'
@@ -113,6 +142,7 @@ export class Timeline {
 
   /** Whether the job has started by `now` (jobs and logs exist only then). */
   hasRun(now: number): boolean {
+    if (this.skippedAt !== undefined) return false
     const running = this.runningAt
     if (running === undefined || now < running) return false
     return this.cancelAt === undefined || this.cancelAt >= running

@@ -243,6 +243,11 @@ export interface FakeCloud {
   queueScenario(ref: string, scenario: Scenario | ScenarioFactory): void
   /** Sends `X-Pulumi-Warning: <text>` on every answer from now on (as the service does to announce a deprecation); undefined stops it. */
   setWarning(text: string | undefined): void
+  /**
+   * How many deployments of the organization may run at once (default 25); more wait `not-started`. One
+   * deployment runs per stack at a time whatever the limit.
+   */
+  setConcurrency(org: string, limit: number): void
   pause(target: StackTarget): void
   resume(target: StackTarget): void
   /** The stack's deployment settings as stored, secrets in plain text. */
