@@ -1,11 +1,11 @@
 import type { DeploymentSettings } from '../src/pulumi/types.js'
 import {
   MIN_SECRET_LENGTH,
-  Redactor,
   collectSecrets,
   looksSecretName,
   plainSecretLookingVariables
 } from '../src/config/secrets.js'
+import { Redactor } from '../src/config/redactor.js'
 
 describe('looksSecretName', () => {
   test.each([

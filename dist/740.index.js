@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:dist/740.index.js
 export const id = 740;
 export const ids = [740];
 export const modules = {
 
 /***/ 3740:
+========
+export const id = 170;
+export const ids = [170];
+export const modules = {
+
+/***/ 3170:
+>>>>>>>> d0e45d0 (Guard every printed line at the runner seam: redact, then make remote text inert; one Redactor without patterns):dist/170.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -393,6 +401,7 @@ class DeploymentFollower {
 var strip_ansi = __webpack_require__(348);
 // EXTERNAL MODULE: ./src/deployment/changes.ts
 var deployment_changes = __webpack_require__(5606);
+<<<<<<<< HEAD:dist/740.index.js
 ;// CONCATENATED MODULE: ./src/deployment/plain-text.ts
 // Remote text shown on one line (a step name, a table cell): the one pattern of control characters, so what counts
 // as a line break or an invisible character is decided once.
@@ -469,6 +478,10 @@ class StepBuffer {
     }
 }
 
+========
+// EXTERNAL MODULE: ./src/deployment/plain-text.ts
+var plain_text = __webpack_require__(7611);
+>>>>>>>> d0e45d0 (Guard every printed line at the runner seam: redact, then make remote text inert; one Redactor without patterns):dist/170.index.js
 ;// CONCATENATED MODULE: ./src/deployment/log-renderer.ts
 // Prints a remote deployment's log into the workflow log and keeps just enough of it for the reports.
 //
@@ -593,11 +606,14 @@ class LogRenderer {
     renderLines(lines) {
         const raw = lines.join('');
         const collapsed = raw.includes('\r') ? collapseCarriageReturns(raw) : raw;
-        const printed = endWithNewline(this.options.redact(collapsed));
+        // `##[` is neutralised inside the fence too: stop-commands does not keep the log viewer from drawing
+        // `##[group]` or `##[error]` lines as its own folds and errors.
+        const redacted = this.options.redact(collapsed);
+        const printed = endWithNewline((0,plain_text/* neutraliseLegacy */.QD)(redacted));
         // The plain copy is stripped before redaction: colour codes inside a secret would otherwise hide it.
         const filed = collapsed.includes('\x1b')
             ? endWithNewline(this.options.redact((0,strip_ansi/* default */.A)(collapsed)))
-            : printed;
+            : endWithNewline(redacted);
         this.capture(filed);
         return { printed: `::stop-commands::${this.token}\n${printed}::${this.token}::\n`, filed };
     }
@@ -646,7 +662,7 @@ function endWithNewline(text) {
 }
 /** A header as a person should read it: one line, no colour codes, not absurdly long. */
 function cleanStepName(header) {
-    const flat = oneLine(header).replace(/\s+/g, ' ').trim();
+    const flat = (0,plain_text/* oneLine */.TN)(header).replace(/\s+/g, ' ').trim();
     return flat.length > MAX_STEP_NAME ? `${flat.slice(0, MAX_STEP_NAME)}…` : flat;
 }
 /**
@@ -654,8 +670,8 @@ function cleanStepName(header) {
  * to show literally, and `::` is split so no part of it can pass for a command.
  */
 function commandSafe(name) {
-    return name
-        .replace(CONTROL_CHARACTERS, ' ')
+    return (0,plain_text/* neutraliseLegacy */.QD)(name)
+        .replace(plain_text/* CONTROL_CHARACTERS */.nI, ' ')
         .replace(/%/g, '%25')
         .replace(/:(?=:)/g, ': ');
 }
@@ -835,7 +851,7 @@ const MARKDOWN_ENTITIES = {
 };
 /** Text for one line of markdown (a heading, a table cell): escaped, and without line breaks or colour codes. */
 function escapeInline(text) {
-    const flat = oneLine(text).trim();
+    const flat = (0,plain_text/* oneLine */.TN)(text).trim();
     return escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char);
 }
 /** An http(s) address fit for a markdown link, or undefined for anything else (`javascript:`, garbage). */
@@ -1555,8 +1571,29 @@ function judge(config, report) {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/secrets.ts
-var secrets = __webpack_require__(400);
+;// CONCATENATED MODULE: ./src/report/redact-report.ts
+// Fields that hold one of the action's own words (a status, an operation, a change kind), which the report looks up
+// by value; none of them carries remote free text.
+const STRUCTURAL_KEYS = new Set(['status', 'operation', 'op', 'kind', 'changesFrom', 'enforcementLevel']);
+/** A copy of the report with every free-text string redacted. */
+function redactReport(report, redact) {
+    return redactValue(report, redact);
+}
+function redactValue(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map(item => redactValue(item, redact));
+    // Maps hold change kinds and counts; everything else the report holds is plain data.
+    if (value === null || typeof value !== 'object' || value instanceof Map)
+        return value;
+    const copy = {};
+    for (const [key, item] of Object.entries(value)) {
+        copy[key] = STRUCTURAL_KEYS.has(key) ? item : redactValue(item, redact);
+    }
+    return copy;
+}
+
 // EXTERNAL MODULE: ./src/action/outputs.ts + 1 modules
 var outputs = __webpack_require__(8110);
 ;// CONCATENATED MODULE: ./src/action/stack-outputs.ts
@@ -1629,7 +1666,7 @@ function openReport(run, input) {
         runUrl: ctx.runUrl
     };
     const commenter = makeCommenter(run, input);
-    const progressComment = Promise.resolve(commenter?.upsert(redactor.redact(buildCommentBody({ ...base, status: 'not-started', steps: [] }))));
+    const progressComment = Promise.resolve(commenter?.upsert(commentText({ ...base, status: 'not-started', steps: [] }, config, redactor)));
     return { base, commenter, progressComment };
 }
 /** Waits for the progress comment, then reports; once the step is cancelled, only for as long as it may. */
@@ -1642,27 +1679,28 @@ async function reportOutcome(run, commenter, { report, deployment, handled, stac
     if (stackOutputs) {
         report.outputs = publishStackOutputs(stackOutputs, runner);
         // Never shown in a report, but kept out of every text all the same.
-        if (stackOutputs.revealed.length > 0)
-            redactor = new secrets/* Redactor */.pO([...redactor.secrets, ...stackOutputs.revealed]);
+        redactor = redactor.with(stackOutputs.revealed);
     }
     if (deployment)
         outputs.status(deployment.status);
     // Set after publishStackOutputs above: any decrypted value in it is masked by then.
     outputs.report(report, deployment?.status, stackOutputs);
     if (config.commentOnSummary) {
-        if (!(await runner.appendSummary(redactor.redact(buildSummary(report))))) {
+        const summary = buildSummary(redactReport(report, text => redactor.redact(text)));
+        if (!(await runner.appendSummary(redactor.redact(summary)))) {
             runner.debug('The runner gave no job summary file (GITHUB_STEP_SUMMARY); no summary was written.');
         }
     }
     if (commenter)
-        await commenter.upsert(redactor.redact(buildCommentBody(report)));
+        await commenter.upsert(commentText(report, config, redactor));
     // A few annotations from the engine's findings, the most severe first; the failure's own comes below.
     for (const note of annotationsOf(report)) {
         const text = redactor.redact(note.message);
+        const title = redactor.redact(note.title);
         if (note.level === 'error')
-            runner.error(text, note.title);
+            runner.error(text, title);
         else
-            runner.warning(text, note.title);
+            runner.warning(text, title);
     }
     const verdict = judge(config, report);
     if (verdict.kind === 'fail') {
@@ -1694,6 +1732,16 @@ function makeCommenter(run, { ctx, octokitFactory }) {
         edit: config.editPrComment,
         log: { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }
     });
+}
+/**
+ * The comment as posted: built from the redacted report, redacted once more as a whole, and headed by the marker
+ * as the config names it, never redacted, so a secret equal to `pulumi` or to the stack's name cannot make the
+ * next run miss its own comment.
+ */
+function commentText(report, config, redactor) {
+    const body = buildCommentBody(redactReport(report, text => redactor.redact(text)));
+    const rest = body.slice(body.indexOf('\n') + 1);
+    return `${commentMarker(config.stackName, config.operation)}\n${redactor.redact(rest)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/deployment/resource-changes.ts

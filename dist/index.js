@@ -28611,239 +28611,6 @@ function pad(n) {
 
 /***/ }),
 
-/***/ 400:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pO: () => (/* binding */ Redactor),
-/* harmony export */   qb: () => (/* binding */ collectSecrets),
-/* harmony export */   z1: () => (/* binding */ plainSecretLookingVariables)
-/* harmony export */ });
-/* unused harmony exports looksSecretName, MIN_SECRET_LENGTH */
-// Words that make a variable's value secret wherever they appear in its name.
-const SECRET_WORDS = new Set([
-    'SECRET',
-    'SECRETS',
-    'TOKEN',
-    'TOKENS',
-    'PASSWORD',
-    'PASSWORDS',
-    'PASSWD',
-    'PASS',
-    'PASSPHRASE',
-    'CREDENTIAL',
-    'CREDENTIALS',
-    'CREDS',
-    'AUTH',
-    'PAT',
-    'SAS',
-    'KEY',
-    'KEYS',
-    'APIKEY',
-    'PRIVATEKEY'
-]);
-// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
-const SECRET_ENDINGS = [
-    'TOKEN',
-    'SECRET',
-    'PASSWORD',
-    'PASSWD',
-    'PASSPHRASE',
-    'APIKEY',
-    'PRIVATEKEY',
-    'CREDENTIALS'
-];
-// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
-// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
-const DESCRIPTIVE_LAST_WORDS = new Set([
-    'ID',
-    'IDS',
-    'NAME',
-    'NAMES',
-    'TYPE',
-    'KIND',
-    'MODE',
-    'METHOD',
-    'URL',
-    'URI',
-    'ENDPOINT',
-    'HOST',
-    'PORT',
-    'SOCK',
-    'SOCKET',
-    'DOMAIN',
-    'PATH',
-    'FILE',
-    'FILENAME',
-    'DIR',
-    'LOCATION',
-    'ARN',
-    'REGION',
-    'ENABLED',
-    'DISABLED',
-    'VERSION',
-    'EXPIRY',
-    'EXPIRES',
-    'EXPIRATION',
-    'TTL',
-    'LIFETIME',
-    'DURATION',
-    'USER',
-    'USERNAME',
-    'PROVIDER',
-    'ISSUER',
-    'AUDIENCE',
-    'SCOPE',
-    'SCOPES',
-    'FORMAT',
-    'LENGTH',
-    'ALGORITHM',
-    'PREFIX'
-]);
-/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
-function nameWords(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter(word => word !== '')
-        .map(word => word.toUpperCase());
-}
-/**
- * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
- * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
- * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
- * leak, so the word list leans wide.
- */
-function looksSecretName(name) {
-    const words = nameWords(name);
-    const last = words.at(-1);
-    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
-        return false;
-    if (words.includes('PUBLIC'))
-        return false;
-    if (words.some(word => SECRET_WORDS.has(word)))
-        return true;
-    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
-        return true;
-    }
-    return (includesPair(words, 'CONNECTION', 'STRING') ||
-        words.includes('CONNSTR') ||
-        words.includes('CONNECTIONSTRING'));
-}
-function includesPair(words, first, second) {
-    return words.some((word, i) => word === first && words[i + 1] === second);
-}
-/**
- * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
- * letters in the log, and a three-character secret is not one worth protecting.
- */
-const MIN_SECRET_LENGTH = 4;
-// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
-const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
-// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
-const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
-// A token the workflow author put in the environment under a runner-like name is still a token.
-const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
-/**
- * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
- * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
- * environment variables whose names look secret, and the values of process environment variables whose names look
- * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
- * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
- * each of its lines, because logs arrive one line at a time.
- */
-function collectSecrets(settings, env, extra) {
-    const found = [...extra];
-    collectSecretValues(settings, found);
-    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
-        if (typeof value === 'string' && looksSecretName(name))
-            found.push(value);
-    }
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
-            found.push(value);
-    }
-    return normalizeSecrets(found);
-}
-/**
- * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
- * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
- */
-function plainSecretLookingVariables(settings) {
-    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
-        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
-        .map(([name]) => name);
-}
-function isUserVariable(name) {
-    const upper = name.toUpperCase();
-    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
-        return true;
-    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
-}
-// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
-function collectSecretValues(node, found) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectSecretValues(item, found);
-        return;
-    }
-    if (node === null || typeof node !== 'object')
-        return;
-    const record = node;
-    if (typeof record.secret === 'string') {
-        found.push(record.secret);
-        if (typeof record.plaintext === 'string')
-            found.push(record.plaintext);
-    }
-    for (const value of Object.values(record))
-        collectSecretValues(value, found);
-}
-function normalizeSecrets(values) {
-    const kept = new Set();
-    const consider = (value) => {
-        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
-            kept.add(value);
-    };
-    for (const value of values) {
-        consider(value);
-        if (/[\r\n]/.test(value)) {
-            for (const line of value.split(/\r?\n|\r/))
-                consider(line.trim());
-        }
-    }
-    return [...kept];
-}
-/** Replaces every occurrence of every secret with `***`. Built once; `redact` runs on every log line. */
-class Redactor {
-    secrets;
-    pattern;
-    constructor(secrets) {
-        this.secrets = [...new Set(secrets.filter(secret => secret !== ''))];
-        const forms = new Set();
-        for (const secret of this.secrets) {
-            forms.add(secret);
-            // The same secret may reach a log inside a JSON string or a URL, where it is written differently.
-            forms.add(JSON.stringify(secret).slice(1, -1));
-            forms.add(encodeURIComponent(secret));
-        }
-        // Longest first, so a secret that contains another is masked whole rather than leaving its remainder.
-        const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-        this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined;
-    }
-    redact(text) {
-        if (this.pattern === undefined || text === '')
-            return text;
-        return text.replace(this.pattern, '***');
-    }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-
-/***/ }),
-
 /***/ 8019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28989,9 +28756,6 @@ class ResourcesSummaryParser {
             const kind = KIND_BY_PREFIX[prefix] ?? kindOfVerb(verb);
             if (kind === 'change' || kind === 'changes')
                 return prefix === '';
-            // `1 errored` counts resources whose operation failed: an outcome, not a kind of change.
-            if (kind === 'errored')
-                return true;
             summary[kind] = (summary[kind] ?? 0) + Number(count);
             return true;
         }
@@ -29027,11 +28791,9 @@ function parseResourcesSummary(lines) {
         parser.feed(line);
     return parser.result();
 }
-// Counts that are no change: resources left as they were, and resources whose operation failed.
-const NOT_CHANGES = new Set(['same', 'errored']);
-/** Whether anything would change or changed: every kind but `same` (and `errored`, no kind) counts. */
+/** Whether anything would change or changed: every kind but `same` counts. */
 function hasChanges(changes) {
-    return Object.entries(changes).some(([kind, count]) => !NOT_CHANGES.has(kind) && count > 0);
+    return Object.entries(changes).some(([kind, count]) => kind !== 'same' && count > 0);
 }
 /** The kinds present in a summary, in report order: the known kinds, then others alphabetically, `same` last. */
 function orderedKinds(changes) {
@@ -29063,6 +28825,46 @@ function changeLabel(kind) {
         return known.label;
     const words = kind.replace(/-/g, ' ');
     return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+
+/***/ }),
+
+/***/ 7611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QD: () => (/* binding */ neutraliseLegacy),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+/* harmony import */ var strip_ansi__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(348);
+// Remote text shown on one line (a step name, a table cell): the one pattern of control characters, so what counts
+// as a line break or an invisible character is decided once.
+
+/** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** The text without colour codes, each run of control characters (line breaks included) made one space. */
+function oneLine(text) {
+    return (0,strip_ansi__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(text).replace(CONTROL_CHARACTERS, ' ');
+}
+// How the runner reads its stdout: it splits lines at `\r` as well as `\n`, takes a line whose text after leading
+// blanks (.NET's TrimStart: Unicode white space, U+0085 included) starts with `::` as a command, and takes the
+// legacy `##[command]` anywhere in a line. The blanks are matched without `\r`/`\n`, so a run of them is scanned once.
+const LINE_START_COMMAND = /(^|[\r\n])((?:[^\S\r\n]|\u0085)*):(?=:)/g;
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * Text the action did not write, made inert for the runner: `::` at a line's start becomes `: :` and every `##[`
+ * becomes `# #[`, so no part of it is read as a workflow command or drawn as a fold. Everything else is kept.
+ */
+function inert(text) {
+    return neutraliseLegacy(text).replace(LINE_START_COMMAND, '$1$2: ');
+}
+/** Only the legacy `##[`: for relayed log lines, already fenced from `::` commands by `stop-commands`. */
+function neutraliseLegacy(text) {
+    return text.includes('##[') ? text.replace(LEGACY_COMMAND, '# #[') : text;
 }
 
 
@@ -29400,7 +29202,7 @@ function describeFailure(error, target, body) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9630);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8428);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29410,7 +29212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9630:
+/***/ 8428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29590,10 +29392,806 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(2779);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29618,7 +30216,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29640,7 +30238,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29662,7 +30260,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29687,7 +30285,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib.HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -31570,22 +32168,92 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/strip-ansi/index.js + 1 modules
+var strip_ansi = __nccwpck_require__(348);
+;// CONCATENATED MODULE: ./src/config/redactor.ts
+// The one redactor: every text the action writes passes through it before it is escaped, cut to length or
+// formatted, so no cut can leave part of a secret showing and no escape can hide one from it.
+
+const MASK = '***';
+/**
+ * Replaces every occurrence of every secret with `***`. Plain string search, never a regular expression: a secret
+ * (or a decrypted stack output, which is server text) must not be read as a pattern.
+ */
+class Redactor {
+    secrets;
+    forms;
+    constructor(secrets) {
+        this.secrets = [...new Set(secrets.filter(secret => secret !== ''))];
+        const forms = new Set();
+        for (const secret of this.secrets) {
+            forms.add(secret);
+            // The same secret may reach a log inside a JSON string or a URL, where it is written differently.
+            forms.add(JSON.stringify(secret).slice(1, -1));
+            forms.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is masked whole rather than leaving its remainder.
+        this.forms = [...forms].sort((a, b) => b.length - a.length);
+    }
+    /** A copy that also hides `more` (decrypted stack outputs, a token made during the run). */
+    with(more) {
+        return more.length === 0 ? this : new Redactor([...this.secrets, ...more]);
+    }
+    redact(text) {
+        if (this.forms.length === 0 || text === '')
+            return text;
+        const masked = this.mask(text);
+        // Colour codes inside a secret (`ab\x1b[31mcd`) hide it from a plain search but not from a reader of the
+        // rendered log: such a text loses its colours rather than keep the secret.
+        if (masked.includes('\x1b')) {
+            const plain = (0,strip_ansi/* default */.A)(masked);
+            const remasked = this.mask(plain);
+            if (remasked !== plain)
+                return remasked;
+        }
+        return masked;
+    }
+    mask(text) {
+        let out = text;
+        for (const form of this.forms)
+            if (out.includes(form))
+                out = out.split(form).join(MASK);
+        return out;
+    }
+}
+
+// EXTERNAL MODULE: ./src/deployment/plain-text.ts
+var plain_text = __nccwpck_require__(7611);
 ;// CONCATENATED MODULE: ./src/github/runner.ts
 // The runner seam: everything the action says to or reads from the GitHub runner goes through RunnerIO, and
 // githubRunner is the one place in src/ that imports @actions/core. Tests pass their own RunnerIO.
+//
+// It is also the guard of what reaches the log: every message and title is redacted of every value given to
+// setSecret (before anything else is done to it), then made inert (plain-text.ts), so no caller can forget either.
 
-const titled = (title) => (title ? { title } : {});
+
+
+// Secrets the runner was told to mask, mirrored here so that annotation titles, and anything the runner's masking
+// would miss (a secret split by colour codes), are redacted too.
+let masked = new Redactor([]);
+/** The text as it may be printed: redacted first, then inert. */
+function guarded(text) {
+    return (0,plain_text/* inert */.tJ)(masked.redact(text));
+}
+const titled = (title) => title ? { title: guarded(title) } : {};
 const githubRunner = {
     getInput: name => getInput(name),
-    info: m => info(m),
-    debug: m => debug(m),
-    notice: (m, title) => notice(m, titled(title)),
-    warning: (m, title) => warning(m, titled(title)),
-    error: (m, title) => error(m, titled(title)),
+    info: m => info(guarded(m)),
+    debug: m => debug(guarded(m)),
+    notice: (m, title) => notice(guarded(m), titled(title)),
+    warning: (m, title) => warning(guarded(m), titled(title)),
+    error: (m, title) => error(guarded(m), titled(title)),
     write: chunk => {
         process.stdout.write(chunk);
     },
-    setSecret: v => setSecret(v),
+    setSecret: v => {
+        setSecret(v);
+        masked = masked.with([v]);
+    },
     setOutput: (n, v) => setOutput(n, v),
     saveState: (n, v) => saveState(n, v),
     getState: n => getState(n),
@@ -31596,8 +32264,12 @@ const githubRunner = {
         await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
         return true;
     },
-    setFailed: m => setFailed(m),
-    getIDToken: audience => getIDToken(audience)
+    setFailed: m => setFailed(guarded(m)),
+    getIDToken: async (audience) => {
+        const token = await getIDToken(audience);
+        masked = masked.with([token]);
+        return token;
+    }
 };
 
 // EXTERNAL MODULE: ./src/pulumi/errors.ts
@@ -31746,169 +32418,11 @@ function ambiguous(stack, request, why, candidates) {
         `does not run twice.`, stack, candidates);
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/pulumi/encoding.ts
-// Pulumi Cloud compresses an answer when asked (Pulumi's CLI asks: log pages are large and compress well). The body
-// is decoded here, whatever transport carried it, so a compressed answer reads the same as a plain one.
-
-/** The headers every request to Pulumi Cloud carries: the documented API version, and gzip. */
-const PULUMI_ACCEPT_HEADERS = {
-    // The REST documentation's version. The CLI sends +9, which changes how secret values come back; not that.
-    Accept: 'application/vnd.pulumi+8',
-    'Accept-Encoding': 'gzip'
-};
-/** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
-function decodeBody(raw, contentEncoding) {
-    const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
-        ?.trim()
-        .toLowerCase();
-    try {
-        if (encoding === 'gzip' || encoding === 'x-gzip')
-            return (0,external_node_zlib_.gunzipSync)(raw).toString('utf8');
-        if (encoding === 'deflate')
-            return (0,external_node_zlib_.inflateSync)(raw).toString('utf8');
-    }
-    catch {
-        return undefined;
-    }
-    // No encoding, `identity`, or one never asked for: taken as it came.
-    return raw.toString('utf8');
-}
-
 // EXTERNAL MODULE: ./src/config/url.ts
 var config_url = __nccwpck_require__(8019);
-;// CONCATENATED MODULE: ./src/pulumi/http.ts
+;// CONCATENATED MODULE: ./src/pulumi/paths.ts
+// Where things live on Pulumi Cloud: request URLs built from a base URL, and the console page of a deployment.
 
-
-
-
-// Errors raised before a connection exists: the request never left the runner.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const MAX_REDIRECTS = 5;
-// An idle connection is closed before the usual 5 s a server keeps one, so no read goes out on a closing socket.
-const IDLE_CONNECTION_MS = 4_000;
-/**
- * Sends one request and reads the whole body. `timeoutMs` bounds the whole exchange in real time, body included: a
- * socket that trickles bytes forever must not hold the action. Redirects are followed as the runner's own HTTP
- * client follows them: never from https to http, and without the token once the host changes.
- */
-async function sendOnce(request, userAgent, timeoutMs, signal) {
-    signal?.throwIfAborted();
-    const controller = new AbortController();
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, timeoutMs);
-    try {
-        let url = new URL(request.url);
-        let headers = { ...request.headers, 'user-agent': userAgent };
-        for (let redirects = 0;; redirects++) {
-            const message = await exchange(url, request, headers, controller.signal);
-            const next = redirectTarget(message, url, redirects);
-            if (next) {
-                message.resume();
-                if (next.host !== url.host)
-                    headers = withoutAuthorization(headers);
-                url = next;
-                continue;
-            }
-            const { body, complete } = await readBody(message);
-            if (signal?.aborted)
-                throw signal.reason;
-            if (timedOut)
-                return { kind: 'timeout', afterMs: timeoutMs };
-            return { kind: 'response', status: message.statusCode ?? 0, headers: message.headers, body, complete };
-        }
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        if (timedOut)
-            return { kind: 'timeout', afterMs: timeoutMs };
-        const code = errorCode(error);
-        return { kind: 'network', notSent: NOT_SENT_CODES.has(code), code };
-    }
-    finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', forwardAbort);
-    }
-}
-/** Where a redirect leads, when it is one to follow; otherwise the 3xx is the answer. */
-function redirectTarget(message, from, redirects) {
-    const status = message.statusCode ?? 0;
-    const location = message.headers.location;
-    if (status < 300 || status >= 400 || !location || redirects >= MAX_REDIRECTS)
-        return undefined;
-    const next = new URL(location, from);
-    return from.protocol === 'https:' && next.protocol !== 'https:' ? undefined : next;
-}
-function withoutAuthorization(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
-}
-// Reads reuse a kept-alive connection, so polling costs no new TCP and TLS handshake each time. Writes go on a
-// fresh one: a pooled socket the server has just closed must never make a create's fate uncertain.
-const keepAlive = {};
-async function agentFor(url, method) {
-    if ((0,proxy/* getProxyUrl */.s)(url)?.hostname)
-        return proxyAgent(url);
-    if (method !== 'GET')
-        return false;
-    const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
-    if (url.protocol !== 'https:')
-        return (keepAlive.http ??= new external_node_http_.Agent(options));
-    // node:https (and TLS with it) is loaded on the first https request, not on every start.
-    keepAlive.https ??= new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).Agent(options);
-    return keepAlive.https;
-}
-// Only behind a proxy: the tunnel is built by the runner's own HTTP client, as for the rest of the runner's tools,
-// loaded only then because it brings undici, most of a megabyte, with it.
-async function proxyAgent(url) {
-    const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779));
-    return new HttpClient().getAgent(url.toString());
-}
-async function exchange(url, request, headers, signal) {
-    const agent = await agentFor(url, request.method);
-    const send = url.protocol === 'https:' ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).request : external_node_http_.request;
-    const body = request.body;
-    const outgoing = body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) };
-    return new Promise((resolve, reject) => {
-        const req = send(url, { method: request.method, headers: outgoing, agent, signal }, resolve);
-        req.once('error', reject);
-        req.end(body);
-    });
-}
-// A response's 'end' never comes when the connection drops mid-body: this settles on 'close' too and says whether
-// the body arrived whole (a compressed body that does not decode did not).
-function readBody(message) {
-    return new Promise(resolve => {
-        const chunks = [];
-        let settled = false;
-        const settle = () => {
-            if (settled)
-                return;
-            settled = true;
-            const body = decodeBody(Buffer.concat(chunks), message.headers['content-encoding']);
-            resolve({ body: body ?? '', complete: message.complete && body !== undefined });
-        };
-        message.on('data', (chunk) => chunks.push(chunk));
-        message.on('end', settle);
-        message.on('error', settle);
-        message.on('close', settle);
-    });
-}
-function errorCode(error) {
-    if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
-        return error.code;
-    return 'ECONNRESET';
-}
 /** `https://api.example.com/` + `/api/...`, keeping any path prefix of the base URL. */
 function joinUrl(baseUrl, path, query) {
     const params = new URLSearchParams();
@@ -32013,6 +32527,174 @@ function defaultUserAgent() {
     return `${ACTION_NAME}/${ACTION_VERSION}`;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/pulumi/encoding.ts
+// Pulumi Cloud compresses an answer when asked (Pulumi's CLI asks: log pages are large and compress well). The body
+// is decoded here, whatever transport carried it, so a compressed answer reads the same as a plain one.
+
+/** The headers every request to Pulumi Cloud carries: the documented API version, and gzip. */
+const PULUMI_ACCEPT_HEADERS = {
+    // The REST documentation's version. The CLI sends +9, which changes how secret values come back; not that.
+    Accept: 'application/vnd.pulumi+8',
+    'Accept-Encoding': 'gzip'
+};
+/** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
+function decodeBody(raw, contentEncoding) {
+    const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
+        ?.trim()
+        .toLowerCase();
+    try {
+        if (encoding === 'gzip' || encoding === 'x-gzip')
+            return (0,external_node_zlib_.gunzipSync)(raw).toString('utf8');
+        if (encoding === 'deflate')
+            return (0,external_node_zlib_.inflateSync)(raw).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+    // No encoding, `identity`, or one never asked for: taken as it came.
+    return raw.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/pulumi/http.ts
+
+
+
+// Errors raised before a connection exists: the request never left the runner.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+const MAX_REDIRECTS = 5;
+// An idle connection is closed before the usual 5 s a server keeps one, so no read goes out on a closing socket.
+const IDLE_CONNECTION_MS = 4_000;
+/**
+ * Sends one request and reads the whole body. `timeoutMs` bounds the whole exchange in real time, body included: a
+ * socket that trickles bytes forever must not hold the action. Only a GET follows a redirect, and only on the same
+ * origin: the token, and a create's body, never go anywhere the user did not name.
+ */
+async function sendOnce(request, userAgent, timeoutMs, signal) {
+    signal?.throwIfAborted();
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+    }, timeoutMs);
+    try {
+        let url = new URL(request.url);
+        const headers = { ...plainHeaders(request.headers), 'user-agent': userAgent };
+        for (let redirects = 0;; redirects++) {
+            const response = await (0,undici.request)(url, {
+                method: request.method,
+                headers,
+                body: request.body,
+                signal: controller.signal,
+                dispatcher: dispatcherFor(url, request.method)
+            });
+            const next = redirectTarget(request.method, response, url, redirects);
+            if (next) {
+                await response.body.dump();
+                url = next;
+                continue;
+            }
+            const { raw, whole } = await readBody(response.body);
+            if (signal?.aborted)
+                throw signal.reason;
+            if (timedOut)
+                return { kind: 'timeout', afterMs: timeoutMs };
+            const body = whole ? decodeBody(raw, response.headers['content-encoding']) : undefined;
+            return {
+                kind: 'response',
+                status: response.statusCode,
+                headers: response.headers,
+                body: body ?? raw.toString('utf8'),
+                complete: body !== undefined
+            };
+        }
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        if (timedOut)
+            return { kind: 'timeout', afterMs: timeoutMs };
+        const code = errorCode(error);
+        return { kind: 'network', notSent: NOT_SENT_CODES.has(code), code };
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', forwardAbort);
+    }
+}
+/** Where a redirect leads, when it is one to follow; otherwise the 3xx is the answer. */
+function redirectTarget(method, response, from, redirects) {
+    const location = response.headers.location;
+    const isRedirect = response.statusCode >= 300 && response.statusCode < 400;
+    if (method !== 'GET' || !isRedirect || typeof location !== 'string' || redirects >= MAX_REDIRECTS)
+        return undefined;
+    const next = new URL(location, from);
+    return next.origin === from.origin ? next : undefined;
+}
+function plainHeaders(headers) {
+    const plain = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            plain[name] = typeof value === 'number' ? String(value) : value;
+    }
+    return plain;
+}
+// Reads reuse a kept-alive connection, so polling costs no new TCP and TLS handshake each time. Writes go on a
+// fresh one: a pooled socket the server has just closed must never make a create's fate uncertain.
+const direct = {
+    read: new undici.Agent({
+        keepAliveTimeout: IDLE_CONNECTION_MS,
+        keepAliveMaxTimeout: IDLE_CONNECTION_MS,
+        keepAliveTimeoutThreshold: 0
+    }),
+    write: new undici.Agent({ pipelining: 0 })
+};
+const proxied = {
+    read: new HttpClient(undefined, undefined, { keepAlive: true }),
+    write: new HttpClient(undefined, undefined, { keepAlive: false })
+};
+function dispatcherFor(url, method) {
+    const use = method === 'GET' ? 'read' : 'write';
+    return proxied[use].getAgentDispatcher(url.href) ?? direct[use];
+}
+// A body that stops before its end (a dropped connection, the timeout) is reported as cut short, not thrown.
+async function readBody(body) {
+    const chunks = [];
+    try {
+        for await (const chunk of body)
+            chunks.push(chunk);
+        return { raw: Buffer.concat(chunks), whole: true };
+    }
+    catch {
+        return { raw: Buffer.concat(chunks), whole: false };
+    }
+}
+// undici names its own failures (UND_ERR_*) and keeps the socket's error, when there was one, as the cause: the
+// socket's code says more (ECONNREFUSED proves nothing was sent). A socket undici saw close is a reset.
+function errorCode(error) {
+    const codes = [];
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+        if ('code' in e && typeof e.code === 'string')
+            codes.push(e.code);
+        e = 'cause' in e ? e.cause : undefined;
+    }
+    const own = codes.find(code => !code.startsWith('UND_ERR'));
+    if (own)
+        return own;
+    return codes[0] === undefined || codes[0] === 'UND_ERR_SOCKET' ? 'ECONNRESET' : codes[0];
+}
+
 ;// CONCATENATED MODULE: ./src/pulumi/retry.ts
 const systemClock = {
     now: () => Date.now(),
@@ -32095,8 +32777,8 @@ function parseRetryAfter(value, nowMs) {
 
 ;// CONCATENATED MODULE: ./src/pulumi/response.ts
 
-/** Sorts what one attempt produced into a value or a failure. `token` is removed from any server message. */
-function interpretOutcome(outcome, expectJson, token, nowMs) {
+/** Sorts what one attempt produced into a value or a failure. A server message is redacted before it is cut. */
+function interpretOutcome(outcome, expectJson, redact, nowMs) {
     if (outcome.kind === 'network' || outcome.kind === 'timeout')
         return { ok: false, failure: outcome };
     const { status, body, complete } = outcome;
@@ -32116,7 +32798,7 @@ function interpretOutcome(outcome, expectJson, token, nowMs) {
     const failure = {
         kind: 'status',
         status,
-        serverMessage: serverMessage(body, token),
+        serverMessage: serverMessage(body, redact),
         retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
         requestId: requestId(outcome.headers['x-pulumi-request-id'])
     };
@@ -32124,7 +32806,7 @@ function interpretOutcome(outcome, expectJson, token, nowMs) {
 }
 // Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};
 // gateways may send HTML, which is not worth showing.
-function serverMessage(body, token) {
+function serverMessage(body, redact) {
     let message;
     try {
         const parsed = JSON.parse(body);
@@ -32135,8 +32817,7 @@ function serverMessage(body, token) {
     }
     if (typeof message !== 'string' || !message.trim())
         return undefined;
-    const clean = token ? message.split(token).join('***') : message;
-    return clean.trim().slice(0, 500);
+    return redact(message).trim().slice(0, 500);
 }
 // A hostile or broken server could send anything here: only an ID-like token is repeated to the user.
 function requestId(header) {
@@ -32163,6 +32844,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 
 
+
 /** A typed client for the Pulumi Cloud Deployments REST API. */
 /** Sends Pulumi Cloud requests: credentials, headers, retries within a budget, and the service's warnings. */
 class PulumiTransport {
@@ -32175,6 +32857,7 @@ class PulumiTransport {
     timeoutMs;
     onRetry;
     onWarning;
+    redact;
     warned = new Set();
     sent = 0;
     constructor(opts) {
@@ -32197,6 +32880,12 @@ class PulumiTransport {
         this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.onRetry = opts.onRetry ?? (() => undefined);
         this.onWarning = opts.onWarning ?? (() => undefined);
+        const token = opts.token;
+        const redact = opts.redact ?? ((text) => text);
+        this.redact = text => {
+            const clean = redact(text);
+            return token ? clean.split(token).join('***') : clean;
+        };
     }
     /** Requests sent so far, every retry and look-up included. */
     get requestCount() {
@@ -32275,7 +32964,7 @@ class PulumiTransport {
         const outcome = await sendOnce({ method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body }, this.userAgent, this.timeoutMs, signal);
         if (outcome.kind === 'response')
             this.passOnWarning(outcome.headers['x-pulumi-warning']);
-        return interpretOutcome(outcome, spec.expectJson, this.token, this.clock.now());
+        return interpretOutcome(outcome, spec.expectJson, this.redact, this.clock.now());
     }
     // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
     passOnWarning(header) {
@@ -32283,7 +32972,7 @@ class PulumiTransport {
         if (!text || this.warned.has(text))
             return;
         this.warned.add(text);
-        this.onWarning(text.slice(0, 1000));
+        this.onWarning(this.redact(text).slice(0, 1000));
     }
 }
 function shouldRetry(retry, failure) {
@@ -32294,10 +32983,7 @@ function shouldRetry(retry, failure) {
     return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
 
-// EXTERNAL MODULE: ./src/pulumi/types.ts
-var types = __nccwpck_require__(4203);
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
-
 
 
 
@@ -32310,21 +32996,9 @@ var types = __nccwpck_require__(4203);
 
 /** A typed client for the Pulumi Cloud Deployments REST API: the calls the action makes. */
 class PulumiCloudClient extends PulumiTransport {
-    /**
-     * The stack's stored deployment settings; `{}` when it has none. Pulumi Cloud answers 404 for a stack without
-     * stored settings (its OpenAPI description; the CLI reads it as "none" since pulumi/pulumi#24526). A stack that
-     * does not exist answers 404 too: the create then says so, in its own words.
-     */
-    async getSettings(stack, o) {
+    getSettings(stack, o) {
         const path = stackDeploymentsPath(stack, 'settings');
-        try {
-            return await this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
-        }
-        catch (error) {
-            if (error instanceof errors/* PulumiApiError */.zV && error.status === 404)
-                return {};
-            throw error;
-        }
+        return this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
     }
     /**
      * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
@@ -32425,29 +33099,13 @@ class PulumiCloudClient extends PulumiTransport {
             anonymous: true
         }, o);
     }
-    /**
-     * Cancels a queued or running deployment. `ended` when Pulumi Cloud refused because there was nothing left to
-     * cancel: its OpenAPI documents only 200 and 404 ("Deployment or Queued Deployment") for this call, so after any
-     * refusal the deployment is read again, and one that has ended is no failed cancel.
-     */
     async cancelDeployment(stack, id, o) {
-        try {
-            await this.call({
-                ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
-                method: 'POST',
-                expectJson: false,
-                retry: 'unprocessed'
-            }, o);
-            return 'cancelled';
-        }
-        catch (error) {
-            if (!(error instanceof errors/* PulumiApiError */.zV) || error.status === 0)
-                throw error;
-            const now = await this.getDeployment(stack, id, o).catch(() => undefined);
-            if (now && (0,types/* isTerminal */.Hd)(now.status))
-                return 'ended';
-            throw error;
-        }
+        await this.call({
+            ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
+            method: 'POST',
+            expectJson: false,
+            retry: 'unprocessed'
+        }, o);
     }
 }
 function listQuery(q) {
@@ -32456,6 +33114,8 @@ function listQuery(q) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(9556);
+// EXTERNAL MODULE: ./src/pulumi/types.ts
+var types = __nccwpck_require__(4203);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
 ;// CONCATENATED MODULE: ./src/config/input-error.ts
@@ -32680,8 +33340,202 @@ function quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-// EXTERNAL MODULE: ./src/config/secrets.ts
-var secrets = __nccwpck_require__(400);
+;// CONCATENATED MODULE: ./src/config/secrets.ts
+// Words that make a variable's value secret wherever they appear in its name.
+const SECRET_WORDS = new Set([
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'AUTH',
+    'PAT',
+    'SAS',
+    'KEY',
+    'KEYS',
+    'APIKEY',
+    'PRIVATEKEY'
+]);
+// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
+const SECRET_ENDINGS = [
+    'TOKEN',
+    'SECRET',
+    'PASSWORD',
+    'PASSWD',
+    'PASSPHRASE',
+    'APIKEY',
+    'PRIVATEKEY',
+    'CREDENTIALS'
+];
+// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
+// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
+const DESCRIPTIVE_LAST_WORDS = new Set([
+    'ID',
+    'IDS',
+    'NAME',
+    'NAMES',
+    'TYPE',
+    'KIND',
+    'MODE',
+    'METHOD',
+    'URL',
+    'URI',
+    'ENDPOINT',
+    'HOST',
+    'PORT',
+    'SOCK',
+    'SOCKET',
+    'DOMAIN',
+    'PATH',
+    'FILE',
+    'FILENAME',
+    'DIR',
+    'LOCATION',
+    'ARN',
+    'REGION',
+    'ENABLED',
+    'DISABLED',
+    'VERSION',
+    'EXPIRY',
+    'EXPIRES',
+    'EXPIRATION',
+    'TTL',
+    'LIFETIME',
+    'DURATION',
+    'USER',
+    'USERNAME',
+    'PROVIDER',
+    'ISSUER',
+    'AUDIENCE',
+    'SCOPE',
+    'SCOPES',
+    'FORMAT',
+    'LENGTH',
+    'ALGORITHM',
+    'PREFIX'
+]);
+/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(word => word !== '')
+        .map(word => word.toUpperCase());
+}
+/**
+ * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
+ * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
+ * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
+ * leak, so the word list leans wide.
+ */
+function looksSecretName(name) {
+    const words = nameWords(name);
+    const last = words.at(-1);
+    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
+        return false;
+    if (words.includes('PUBLIC'))
+        return false;
+    if (words.some(word => SECRET_WORDS.has(word)))
+        return true;
+    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
+        return true;
+    }
+    return (includesPair(words, 'CONNECTION', 'STRING') ||
+        words.includes('CONNSTR') ||
+        words.includes('CONNECTIONSTRING'));
+}
+function includesPair(words, first, second) {
+    return words.some((word, i) => word === first && words[i + 1] === second);
+}
+/**
+ * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
+ * letters in the log, and a three-character secret is not one worth protecting.
+ */
+const MIN_SECRET_LENGTH = 4;
+// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
+const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
+// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
+const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
+// A token the workflow author put in the environment under a runner-like name is still a token.
+const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
+/**
+ * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
+ * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
+ * environment variables whose names look secret, and the values of process environment variables whose names look
+ * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
+ * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
+ * each of its lines, because logs arrive one line at a time.
+ */
+function collectSecrets(settings, env, extra) {
+    const found = [...extra];
+    collectSecretValues(settings, found);
+    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
+        if (typeof value === 'string' && looksSecretName(name))
+            found.push(value);
+    }
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
+            found.push(value);
+    }
+    return normalizeSecrets(found);
+}
+/**
+ * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
+ * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
+ */
+function plainSecretLookingVariables(settings) {
+    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
+        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
+        .map(([name]) => name);
+}
+function isUserVariable(name) {
+    const upper = name.toUpperCase();
+    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
+        return true;
+    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
+}
+// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
+function collectSecretValues(node, found) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectSecretValues(item, found);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const record = node;
+    if (typeof record.secret === 'string') {
+        found.push(record.secret);
+        if (typeof record.plaintext === 'string')
+            found.push(record.plaintext);
+    }
+    for (const value of Object.values(record))
+        collectSecretValues(value, found);
+}
+function normalizeSecrets(values) {
+    const kept = new Set();
+    const consider = (value) => {
+        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
+            kept.add(value);
+    };
+    for (const value of values) {
+        consider(value);
+        if (/[\r\n]/.test(value)) {
+            for (const line of value.split(/\r?\n|\r/))
+                consider(line.trim());
+        }
+    }
+    return [...kept];
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
@@ -32943,14 +33797,121 @@ const settingsInputSchema = {
 };
 const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs };
 
-;// CONCATENATED MODULE: ./src/config/settings-errors.ts
+;// CONCATENATED MODULE: ./src/config/settings.ts
+// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
+// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
+// sentence that names where the mistake is and what was expected.
+
+
 
 const SECRET_VALUE_REF = '#/$defs/SecretValue';
 const SECRET_VALUE_SHAPE = 'a secret written as `{secret: ...}`';
+let libraries;
+let ajvInstance;
+/**
+ * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
+ * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
+ * parseSettings itself stays synchronous.
+ */
+async function loadSettingsParser() {
+    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
+}
+// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
+function settingsLibraries() {
+    if (libraries)
+        return libraries;
+    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    try {
+        libraries = {
+            parseDocument: load('yaml').parseDocument,
+            Ajv: load('ajv').Ajv
+        };
+    }
+    catch (cause) {
+        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
+    }
+    return libraries;
+}
+function ajv() {
+    ajvInstance ??= new (settingsLibraries().Ajv)({
+        strict: false,
+        validateFormats: false,
+        verbose: true,
+        allErrors: false
+    });
+    return ajvInstance;
+}
+let validateSettings;
 const branchValidators = new Map();
+/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
+function parseSettings(text) {
+    if (text.trim() === '')
+        return undefined;
+    const value = parseYaml(text);
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
+            `\`operationContext:\`), but it is ${describeValue(value)}.`);
+    }
+    validateSettings ??= ajv().compile(settingsInputSchema);
+    if (!validateSettings(value)) {
+        throw settingsError(describeFirstError(validateSettings.errors ?? [], value));
+    }
+    checkConsistency(value);
+    return value;
+}
+function parseYaml(text) {
+    const doc = settingsLibraries().parseDocument(text);
+    const [error] = doc.errors;
+    if (error) {
+        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+        const what = error.code === 'MULTIPLE_DOCS'
+            ? 'it holds more than one document (a `---` line), so give one mapping'
+            : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`;
+        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
+    }
+    try {
+        return doc.toJS();
+    }
+    catch (cause) {
+        // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
+        throw settingsError(`The \`settings\` input could not be read as YAML: ${cause.message}.`);
+    }
+}
+// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
+const RESERVED_VARIABLES = [
+    'PULUMI_CI_BUILD_URL',
+    'PULUMI_CI_SYSTEM',
+    'PULUMI_CI_BUILD_NUMBER',
+    'PULUMI_CI_BUILD_ID',
+    'PULUMI_ACCESS_TOKEN',
+    'PULUMI_BACKEND_URL'
+];
+function checkConsistency(settings) {
+    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
+    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
+    if (reserved !== undefined) {
+        throw settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
+            'Deployments sets itself in every deployment and would overwrite: remove it.');
+    }
+    const git = settings.sourceContext?.git;
+    if (git?.branch !== undefined && git.commit !== undefined) {
+        throw settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
+            'which are mutually exclusive: keep the one to deploy.');
+    }
+    const sources = Object.keys(settings.sourceContext ?? {});
+    if (sources.length > 1) {
+        throw settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
+            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
+    }
+}
+function settingsError(message) {
+    return new InputError('settings', message);
+}
 // With allErrors off, ajv stops at the first failing keyword; only `anyOf` reports its branches' errors before its
 // own, and those need interpreting (see describeAnyOf).
-function describeFirstError(errors, root, compile, basePath = '') {
+function describeFirstError(errors, root, basePath = '') {
     const error = errors.at(-1)?.keyword === 'anyOf' ? errors.at(-1) : errors[0];
     if (!error)
         return 'The `settings` input is not valid.';
@@ -32979,24 +33940,24 @@ function describeFirstError(errors, root, compile, basePath = '') {
         case 'minLength':
             return `The \`settings\` input is invalid: ${where} must not be empty.`;
         case 'anyOf':
-            return describeAnyOf(error, pointer, root, compile);
+            return describeAnyOf(error, pointer, root);
         default:
             return `The \`settings\` input is invalid: ${where} ${error.message ?? 'is not valid'}.`;
     }
 }
 // An `anyOf` (a plain string or a secret, an image name or an image mapping): when the value has the shape of one
 // branch, the user meant that branch, so report what is wrong inside it; otherwise list the shapes accepted.
-function describeAnyOf(error, pointer, root, compile) {
+function describeAnyOf(error, pointer, root) {
     const branches = error.schema.map(branch => ({ branch, type: branchType(branch) }));
     const meant = branches.find(({ type }) => type === jsonType(error.data));
     if (meant) {
         let validate = branchValidators.get(meant.branch);
         if (!validate) {
-            validate = compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
+            validate = ajv().compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
             branchValidators.set(meant.branch, validate);
         }
         if (!validate(error.data))
-            return describeFirstError(validate.errors ?? [], root, compile, pointer);
+            return describeFirstError(validate.errors ?? [], root, pointer);
     }
     const accepted = branches.map(({ branch }) => describeBranch(branch)).join(' or ');
     const quoteHint = branches.some(({ type }) => type === 'string') ? typeHint('string', error.data) : '';
@@ -33132,141 +34093,6 @@ function code(text) {
     return `\`${text}\``;
 }
 
-;// CONCATENATED MODULE: ./src/config/settings.ts
-// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
-// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
-// sentence that names where the mistake is and what was expected.
-
-
-
-
-
-let libraries;
-let ajvInstance;
-/**
- * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
- * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
- * parseSettings itself stays synchronous.
- */
-async function loadSettingsParser() {
-    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
-}
-// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
-function settingsLibraries() {
-    if (libraries)
-        return libraries;
-    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    try {
-        libraries = {
-            parseDocument: load('yaml').parseDocument,
-            Ajv: load('ajv').Ajv
-        };
-    }
-    catch (cause) {
-        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
-    }
-    return libraries;
-}
-function ajv() {
-    ajvInstance ??= new (settingsLibraries().Ajv)({
-        strict: false,
-        validateFormats: false,
-        verbose: true,
-        allErrors: false
-    });
-    return ajvInstance;
-}
-let validateSettings;
-/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
-function parseSettings(text) {
-    if (text.trim() === '')
-        return undefined;
-    const value = parseYaml(text);
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
-            `\`operationContext:\`), but it is ${describeValue(value)}.`);
-    }
-    const settings = asTheServiceReadsIt(value);
-    // `agentPoolID: null` (the shared pool) is checked as absent: the schema's field is a string.
-    const { agentPoolID, ...rest } = settings;
-    const checked = agentPoolID === null ? rest : settings;
-    validateSettings ??= ajv().compile(settingsInputSchema);
-    if (!validateSettings(checked)) {
-        throw settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
-    }
-    checkConsistency(settings);
-    return settings;
-}
-/**
- * The spellings the service accepts beside the schema's: `repoURL`, as Pulumi's REST examples write it (its Go
- * decoder matches field names case-insensitively), becomes `repoUrl`, the spelling the CLI sends.
- */
-function asTheServiceReadsIt(value) {
-    const sourceContext = value.sourceContext;
-    const git = isObject(sourceContext) ? sourceContext.git : undefined;
-    if (!isObject(sourceContext) || !isObject(git) || !('repoURL' in git))
-        return value;
-    if ('repoUrl' in git) {
-        throw settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
-            'two spellings of one key: keep one.');
-    }
-    const { repoURL, ...others } = git;
-    return { ...value, sourceContext: { ...sourceContext, git: { repoUrl: repoURL, ...others } } };
-}
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function parseYaml(text) {
-    const doc = settingsLibraries().parseDocument(text);
-    const [error] = doc.errors;
-    if (error) {
-        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-        const what = error.code === 'MULTIPLE_DOCS'
-            ? 'it holds more than one document (a `---` line), so give one mapping'
-            : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`;
-        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
-    }
-    try {
-        return doc.toJS();
-    }
-    catch (cause) {
-        // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
-        throw settingsError(`The \`settings\` input could not be read as YAML: ${cause.message}.`);
-    }
-}
-// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
-const RESERVED_VARIABLES = [
-    'PULUMI_CI_BUILD_URL',
-    'PULUMI_CI_SYSTEM',
-    'PULUMI_CI_BUILD_NUMBER',
-    'PULUMI_CI_BUILD_ID',
-    'PULUMI_ACCESS_TOKEN',
-    'PULUMI_BACKEND_URL'
-];
-function checkConsistency(settings) {
-    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
-    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
-    if (reserved !== undefined) {
-        throw settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
-            'Deployments sets itself in every deployment and would overwrite: remove it.');
-    }
-    const git = settings.sourceContext?.git;
-    if (git?.branch !== undefined && git.commit !== undefined) {
-        throw settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
-            'which are mutually exclusive: keep the one to deploy.');
-    }
-    const sources = Object.keys(settings.sourceContext ?? {});
-    if (sources.length > 1) {
-        throw settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
-            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
-    }
-}
-function settingsError(message) {
-    return new InputError('settings', message);
-}
-
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
@@ -33339,7 +34165,7 @@ function getInputs(read, env) {
         editPrComment,
         expectNoChanges,
         showSecretOutputs,
-        secrets: (0,secrets/* collectSecrets */.qb)(settings, env, [token, input('pulumi-access-token'), githubToken])
+        secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
     };
 }
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
@@ -33545,17 +34371,18 @@ async function cancelIfWanted(config, client, id, outcome, runner, stop) {
         : CANCEL_AFTER_TIMEOUT_MS;
     try {
         const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
-        const result = await client.cancelDeployment(config.stack, id, { signal });
+        await client.cancelDeployment(config.stack, id, { signal });
         // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
         runner.saveState(state/* STATE */.c.handled, 'true');
-        if (result === 'ended') {
-            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
-            return 'ended';
-        }
         runner.info(`${why}; the deployment was cancelled.`);
         return 'cancelled';
     }
     catch (error) {
+        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
+            runner.saveState(state/* STATE */.c.handled, 'true');
+            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
+            return 'ended';
+        }
         const message = error instanceof errors/* PulumiApiError */.zV
             ? error.message
             : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
@@ -33941,6 +34768,7 @@ var outputs = __nccwpck_require__(8110);
 
 
 
+
 function processSignals(handler) {
     const onSignal = () => handler();
     process.on('SIGINT', onSignal);
@@ -33989,11 +34817,11 @@ async function runMain(deps = defaultMainDeps()) {
     catch (error) {
         if (!(error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV))
             throw error;
-        runner.setFailed(new secrets/* Redactor */.pO(config.secrets).redact(error.message));
+        runner.setFailed(new Redactor(config.secrets).redact(error.message));
         return false;
     }
-    const redactor = new secrets/* Redactor */.pO(config.secrets);
-    const plain = (0,secrets/* plainSecretLookingVariables */.z1)(config.settings);
+    const redactor = new Redactor(config.secrets);
+    const plain = plainSecretLookingVariables(config.settings);
     if (plain.length > 0) {
         // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
         runner.warning(`The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
@@ -34034,7 +34862,7 @@ async function deploy(config, redactor, deps) {
         if (!created)
             return true;
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 3740));
+        const stage = await __nccwpck_require__.e(/* import() */ 170).then(__nccwpck_require__.bind(__nccwpck_require__, 3170));
         const { deployment, pin } = created;
         const reporting = stage.openReport(run, {
             created: deployment,
@@ -34098,13 +34926,11 @@ async function endFollowing(run, client, id, outcome) {
 }
 function clientOptionsFor(config, redactor, deps) {
     const { runner, clock } = deps;
-    // Test-only, set by the end-to-end suites: a backoff base shorter than 1 s keeps runs under injected faults fast.
-    const retryBaseMs = Number(deps.env.PULUMI_DEPLOYMENTS_ACTION_RETRY_BASE_MS || NaN);
     return {
         baseUrl: config.cloudUrl,
         token: config.token,
         clock,
-        retry: Number.isInteger(retryBaseMs) && retryBaseMs >= 0 ? { baseDelayMs: retryBaseMs } : undefined,
+        redact: text => redactor.redact(text),
         onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
         onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
     };
@@ -34166,12 +34992,15 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
     }
     const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock });
     try {
-        const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
-        runner.info(result === 'ended'
-            ? `Deployment ${id} had already ended; nothing to cancel.`
-            : `The job was cancelled; deployment ${id} was cancelled too.`);
+        await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
+        runner.info(`The job was cancelled; deployment ${id} was cancelled too.`);
     }
     catch (error) {
+        // 409: the deployment had already ended, so there was nothing left to cancel.
+        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
+            runner.info(`Deployment ${id} had already ended; nothing to cancel.`);
+            return;
+        }
         runner.warning(`The job was cancelled, and cancelling deployment ${id} did not succeed: ${error.message}`);
     }
 }
@@ -34944,13 +35773,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
 /***/ 7030:
 /***/ ((module) => {
 
@@ -35067,819 +35889,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 2779:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-var https__WEBPACK_IMPORTED_MODULE_1___namespace_cache;
-var http__WEBPACK_IMPORTED_MODULE_0___namespace_cache;
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HttpClient: () => (/* binding */ HttpClient)
-/* harmony export */ });
-/* unused harmony exports HttpCodes, Headers, MediaTypes, getProxyUrl, HttpClientError, HttpClientResponse, isHttps */
-/* harmony import */ var http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8611);
-/* harmony import */ var https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5692);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9783);
-/* harmony import */ var tunnel__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(770);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6752);
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? /*#__PURE__*/ (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache || (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache = __nccwpck_require__.t(https__WEBPACK_IMPORTED_MODULE_1__, 2))) : /*#__PURE__*/ (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache || (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache = __nccwpck_require__.t(http__WEBPACK_IMPORTED_MODULE_0__, 2)));
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http__WEBPACK_IMPORTED_MODULE_0__.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https__WEBPACK_IMPORTED_MODULE_1__.Agent(options) : new http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici__WEBPACK_IMPORTED_MODULE_4__.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 9783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
 
 /***/ }),
 

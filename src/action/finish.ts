@@ -8,7 +8,8 @@ import { buildSummary } from '../report/summary.js'
 import { judge } from '../report/verdict.js'
 import { annotationsOf } from '../report/annotations.js'
 import type { StackOutputsResult } from '../deployment/stack-outputs.js'
-import { Redactor } from '../config/secrets.js'
+import type { Redactor } from '../config/redactor.js'
+import { redactReport } from '../report/redact-report.js'
 import { publishStackOutputs } from './stack-outputs.js'
 import type { CommitPin } from '../github/commit-pin.js'
 import { pullRequestToComment, type EventContext } from '../github/context.js'
@@ -49,7 +50,7 @@ export function openReport(run: RunContext, input: OpenReportInput): Reporting {
   }
   const commenter = makeCommenter(run, input)
   const progressComment = Promise.resolve(
-    commenter?.upsert(redactor.redact(buildCommentBody({ ...base, status: 'not-started', steps: [] })))
+    commenter?.upsert(commentText({ ...base, status: 'not-started', steps: [] }, config, redactor))
   )
   return { base, commenter, progressComment }
 }
@@ -82,24 +83,25 @@ async function reportOutcome(
   if (stackOutputs) {
     report.outputs = publishStackOutputs(stackOutputs, runner)
     // Never shown in a report, but kept out of every text all the same.
-    if (stackOutputs.revealed.length > 0)
-      redactor = new Redactor([...redactor.secrets, ...stackOutputs.revealed])
+    redactor = redactor.with(stackOutputs.revealed)
   }
   if (deployment) outputs.status(deployment.status)
   // Set after publishStackOutputs above: any decrypted value in it is masked by then.
   outputs.report(report, deployment?.status, stackOutputs)
   if (config.commentOnSummary) {
-    if (!(await runner.appendSummary(redactor.redact(buildSummary(report))))) {
+    const summary = buildSummary(redactReport(report, text => redactor.redact(text)))
+    if (!(await runner.appendSummary(redactor.redact(summary)))) {
       runner.debug('The runner gave no job summary file (GITHUB_STEP_SUMMARY); no summary was written.')
     }
   }
-  if (commenter) await commenter.upsert(redactor.redact(buildCommentBody(report)))
+  if (commenter) await commenter.upsert(commentText(report, config, redactor))
 
   // A few annotations from the engine's findings, the most severe first; the failure's own comes below.
   for (const note of annotationsOf(report)) {
     const text = redactor.redact(note.message)
-    if (note.level === 'error') runner.error(text, note.title)
-    else runner.warning(text, note.title)
+    const title = redactor.redact(note.title)
+    if (note.level === 'error') runner.error(text, title)
+    else runner.warning(text, title)
   }
   const verdict = judge(config, report)
   if (verdict.kind === 'fail') {
@@ -126,4 +128,15 @@ function makeCommenter(run: RunContext, { ctx, octokitFactory }: OpenReportInput
     edit: config.editPrComment,
     log: { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }
   })
+}
+
+/**
+ * The comment as posted: built from the redacted report, redacted once more as a whole, and headed by the marker
+ * as the config names it, never redacted, so a secret equal to `pulumi` or to the stack's name cannot make the
+ * next run miss its own comment.
+ */
+function commentText(report: DeploymentReport, config: RunContext['config'], redactor: Redactor): string {
+  const body = buildCommentBody(redactReport(report, text => redactor.redact(text)))
+  const rest = body.slice(body.indexOf('\n') + 1)
+  return `${commentMarker(config.stackName, config.operation)}\n${redactor.redact(rest)}`
 }

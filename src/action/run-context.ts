@@ -1,5 +1,5 @@
 import type { ActionConfig } from '../config/inputs.js'
-import type { Redactor } from '../config/secrets.js'
+import type { Redactor } from '../config/redactor.js'
 import type { RunnerIO } from '../github/runner.js'
 import type { Cancellation } from './cancellation.js'
 import type { StepOutputs } from './outputs.js'

@@ -6,7 +6,8 @@ import type { FollowOutcome } from '../deployment/follow.js'
 import { readEventContext } from '../github/context.js'
 import { readInputs, InputError, type ActionConfig, type InputReader } from '../config/inputs.js'
 import { createOctokitFactory, type OctokitFactory } from '../github/pr-comment.js'
-import { plainSecretLookingVariables, Redactor } from '../config/secrets.js'
+import { plainSecretLookingVariables } from '../config/secrets.js'
+import { Redactor } from '../config/redactor.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { IdTokenError, runnerIdToken, type IdTokenSource } from '../github/oidc.js'
 import { Cancellation, cancelIfWanted, type CancelResult } from './cancellation.js'
@@ -201,6 +202,7 @@ function clientOptionsFor(
     baseUrl: config.cloudUrl,
     token: config.token,
     clock,
+    redact: text => redactor.redact(text),
     onRetry: r =>
       runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
     onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))

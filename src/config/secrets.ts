@@ -203,32 +203,3 @@ function normalizeSecrets(values: string[]): string[] {
   }
   return [...kept]
 }
-
-/** Replaces every occurrence of every secret with `***`. Built once; `redact` runs on every log line. */
-export class Redactor {
-  readonly secrets: readonly string[]
-  private readonly pattern: RegExp | undefined
-
-  constructor(secrets: string[]) {
-    this.secrets = [...new Set(secrets.filter(secret => secret !== ''))]
-    const forms = new Set<string>()
-    for (const secret of this.secrets) {
-      forms.add(secret)
-      // The same secret may reach a log inside a JSON string or a URL, where it is written differently.
-      forms.add(JSON.stringify(secret).slice(1, -1))
-      forms.add(encodeURIComponent(secret))
-    }
-    // Longest first, so a secret that contains another is masked whole rather than leaving its remainder.
-    const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp)
-    this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined
-  }
-
-  redact(text: string): string {
-    if (this.pattern === undefined || text === '') return text
-    return text.replace(this.pattern, '***')
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

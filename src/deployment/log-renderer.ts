@@ -6,7 +6,7 @@
 // becomes one string and one write, and only a bounded head and tail of each step are kept.
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
-import { CONTROL_CHARACTERS, oneLine } from './plain-text.js'
+import { CONTROL_CHARACTERS, neutraliseLegacy, oneLine } from './plain-text.js'
 import { StepBuffer, type StepCapture } from './step-buffer.js'
 import type { LogEntry, PulumiOperation } from '../pulumi/types.js'
 
@@ -148,11 +148,14 @@ export class LogRenderer {
   private renderLines(lines: string[]): { printed: string; filed: string } {
     const raw = lines.join('')
     const collapsed = raw.includes('\r') ? collapseCarriageReturns(raw) : raw
-    const printed = endWithNewline(this.options.redact(collapsed))
+    // `##[` is neutralised inside the fence too: stop-commands does not keep the log viewer from drawing
+    // `##[group]` or `##[error]` lines as its own folds and errors.
+    const redacted = this.options.redact(collapsed)
+    const printed = endWithNewline(neutraliseLegacy(redacted))
     // The plain copy is stripped before redaction: colour codes inside a secret would otherwise hide it.
     const filed = collapsed.includes('\x1b')
       ? endWithNewline(this.options.redact(stripAnsi(collapsed)))
-      : printed
+      : endWithNewline(redacted)
     this.capture(filed)
     return { printed: `::stop-commands::${this.token}\n${printed}::${this.token}::\n`, filed }
   }
@@ -213,7 +216,7 @@ function cleanStepName(header: string): string {
  * to show literally, and `::` is split so no part of it can pass for a command.
  */
 function commandSafe(name: string): string {
-  return name
+  return neutraliseLegacy(name)
     .replace(CONTROL_CHARACTERS, ' ')
     .replace(/%/g, '%25')
     .replace(/:(?=:)/g, ': ')

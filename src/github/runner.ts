@@ -1,6 +1,11 @@
 // The runner seam: everything the action says to or reads from the GitHub runner goes through RunnerIO, and
 // githubRunner is the one place in src/ that imports @actions/core. Tests pass their own RunnerIO.
+//
+// It is also the guard of what reaches the log: every message and title is redacted of every value given to
+// setSecret (before anything else is done to it), then made inert (plain-text.ts), so no caller can forget either.
 import * as core from '@actions/core'
+import { Redactor } from '../config/redactor.js'
+import { inert } from '../deployment/plain-text.js'
 
 /**
  * What the action says to the GitHub runner: inputs, log lines, annotations, outputs, state and the job summary.
@@ -14,7 +19,10 @@ export interface RunnerIO {
   notice(message: string, title?: string): void
   warning(message: string, title?: string): void
   error(message: string, title?: string): void
-  /** Raw workflow-log output, for the deployment's own log (batched, already made command-safe). */
+  /**
+   * Raw workflow-log output: only the log renderer writes here, its remote text fenced by `stop-commands` (and
+   * redacted) there, because its own `::group::` and fence lines must reach the runner as commands.
+   */
   write(chunk: string): void
   setSecret(value: string): void
   setOutput(name: string, value: string): void
@@ -27,19 +35,32 @@ export interface RunnerIO {
   getIDToken(audience: string): Promise<string>
 }
 
-const titled = (title: string | undefined): core.AnnotationProperties => (title ? { title } : {})
+// Secrets the runner was told to mask, mirrored here so that annotation titles, and anything the runner's masking
+// would miss (a secret split by colour codes), are redacted too.
+let masked = new Redactor([])
+
+/** The text as it may be printed: redacted first, then inert. */
+function guarded(text: string): string {
+  return inert(masked.redact(text))
+}
+
+const titled = (title: string | undefined): core.AnnotationProperties =>
+  title ? { title: guarded(title) } : {}
 
 export const githubRunner: RunnerIO = {
   getInput: name => core.getInput(name),
-  info: m => core.info(m),
-  debug: m => core.debug(m),
-  notice: (m, title) => core.notice(m, titled(title)),
-  warning: (m, title) => core.warning(m, titled(title)),
-  error: (m, title) => core.error(m, titled(title)),
+  info: m => core.info(guarded(m)),
+  debug: m => core.debug(guarded(m)),
+  notice: (m, title) => core.notice(guarded(m), titled(title)),
+  warning: (m, title) => core.warning(guarded(m), titled(title)),
+  error: (m, title) => core.error(guarded(m), titled(title)),
   write: chunk => {
     process.stdout.write(chunk)
   },
-  setSecret: v => core.setSecret(v),
+  setSecret: v => {
+    core.setSecret(v)
+    masked = masked.with([v])
+  },
   setOutput: (n, v) => core.setOutput(n, v),
   saveState: (n, v) => core.saveState(n, v),
   getState: n => core.getState(n),
@@ -49,6 +70,10 @@ export const githubRunner: RunnerIO = {
     await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write()
     return true
   },
-  setFailed: m => core.setFailed(m),
-  getIDToken: audience => core.getIDToken(audience)
+  setFailed: m => core.setFailed(guarded(m)),
+  getIDToken: async audience => {
+    const token = await core.getIDToken(audience)
+    masked = masked.with([token])
+    return token
+  }
 }

@@ -22,6 +22,11 @@ export interface ClientOptions {
   /** Bounds each attempt, body included, in real time. */
   requestTimeoutMs?: number
   onRetry?: (info: RetryInfo) => void
+  /**
+   * Removes secrets from server text (error messages, warnings) before it is cut to length or quoted; the token
+   * is always removed, whatever this does.
+   */
+  redact?: (text: string) => string
   /** Receives the text of an `X-Pulumi-Warning` header, once per distinct text. */
   onWarning?: (text: string) => void
 }

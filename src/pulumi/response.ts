@@ -3,11 +3,11 @@ import type { Failure } from './errors.js'
 import type { AttemptOutcome } from './http.js'
 import { parseRetryAfter } from './retry.js'
 
-/** Sorts what one attempt produced into a value or a failure. `token` is removed from any server message. */
+/** Sorts what one attempt produced into a value or a failure. A server message is redacted before it is cut. */
 export function interpretOutcome<T>(
   outcome: AttemptOutcome,
   expectJson: boolean,
-  token: string,
+  redact: (text: string) => string,
   nowMs: number
 ): AttemptResult<T> {
   if (outcome.kind === 'network' || outcome.kind === 'timeout') return { ok: false, failure: outcome }
@@ -25,7 +25,7 @@ export function interpretOutcome<T>(
   const failure: Failure = {
     kind: 'status',
     status,
-    serverMessage: serverMessage(body, token),
+    serverMessage: serverMessage(body, redact),
     retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
     requestId: requestId(outcome.headers['x-pulumi-request-id'])
   }
@@ -34,7 +34,7 @@ export function interpretOutcome<T>(
 
 // Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};
 // gateways may send HTML, which is not worth showing.
-function serverMessage(body: string, token: string): string | undefined {
+function serverMessage(body: string, redact: (text: string) => string): string | undefined {
   let message: unknown
   try {
     const parsed = JSON.parse(body) as Record<string, unknown> | null
@@ -43,8 +43,7 @@ function serverMessage(body: string, token: string): string | undefined {
     return undefined
   }
   if (typeof message !== 'string' || !message.trim()) return undefined
-  const clean = token ? message.split(token).join('***') : message
-  return clean.trim().slice(0, 500)
+  return redact(message).trim().slice(0, 500)
 }
 
 // A hostile or broken server could send anything here: only an ID-like token is repeated to the user.

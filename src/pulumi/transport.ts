@@ -53,6 +53,7 @@ export class PulumiTransport {
   protected readonly timeoutMs: number
   protected readonly onRetry: (info: RetryInfo) => void
   protected readonly onWarning: (text: string) => void
+  protected readonly redact: (text: string) => string
   private readonly warned = new Set<string>()
   private sent = 0
 
@@ -77,6 +78,12 @@ export class PulumiTransport {
     this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.onRetry = opts.onRetry ?? (() => undefined)
     this.onWarning = opts.onWarning ?? (() => undefined)
+    const token = opts.token
+    const redact = opts.redact ?? ((text: string) => text)
+    this.redact = text => {
+      const clean = redact(text)
+      return token ? clean.split(token).join('***') : clean
+    }
   }
 
   /** Requests sent so far, every retry and look-up included. */
@@ -167,7 +174,7 @@ export class PulumiTransport {
       signal
     )
     if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])
-    return interpretOutcome<T>(outcome, spec.expectJson, this.token, this.clock.now())
+    return interpretOutcome<T>(outcome, spec.expectJson, this.redact, this.clock.now())
   }
 
   // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
@@ -175,7 +182,7 @@ export class PulumiTransport {
     const text = (Array.isArray(header) ? header.join(' ') : header)?.trim()
     if (!text || this.warned.has(text)) return
     this.warned.add(text)
-    this.onWarning(text.slice(0, 1000))
+    this.onWarning(this.redact(text).slice(0, 1000))
   }
 }
 
