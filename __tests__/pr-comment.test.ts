@@ -111,7 +111,7 @@ describe('PrCommenter across runs', () => {
     expect(comments()).toHaveLength(151)
   })
 
-  it('updates the most recent of several of its comments, preferring one written by a bot', async () => {
+  it('updates the most recent of its own comments, never one a person wrote with the marker', async () => {
     const add = (body: string, user: typeof bot) =>
       gh.addComment(target.owner, target.repo, target.issueNumber, body, user)
     add(`${devPreview}\nold bot`, bot)
@@ -129,14 +129,66 @@ describe('PrCommenter across runs', () => {
     ])
   })
 
-  it('updates the most recent comment when no bot wrote one (a personal access token posts as a user)', async () => {
-    gh.addComment(target.owner, target.repo, target.issueNumber, `${devPreview}\nfirst`, human)
-    gh.addComment(target.owner, target.repo, target.issueNumber, `${devPreview}\nsecond`, human)
+  it('never takes over a comment someone else started with the marker: it creates its own', async () => {
+    gh.addComment(target.owner, target.repo, target.issueNumber, `${devPreview}\nI own this`, human)
+    gh.addComment(target.owner, target.repo, target.issueNumber, `${devPreview}\nanother bot`, {
+      login: 'renovate[bot]',
+      type: 'Bot'
+    })
 
     const result = await commenter().upsert(`${devPreview}\nfresh`)
 
-    expect(result).toMatchObject({ action: 'updated', commentId: comments()[1]!.id })
-    expect(comments().map(c => c.body)).toEqual([`${devPreview}\nfirst`, `${devPreview}\nfresh`])
+    expect(result.action).toBe('created')
+    expect(comments().map(c => [c.user.login, c.body])).toEqual([
+      ['octocat', `${devPreview}\nI own this`],
+      ['renovate[bot]', `${devPreview}\nanother bot`],
+      ['github-actions[bot]', `${devPreview}\nfresh`]
+    ])
+    expect(gh.requests.filter(r => r.method === 'PATCH')).toEqual([])
+  })
+
+  it('asks GitHub once who the token is, before reading any comment', async () => {
+    const run = commenter()
+    await run.upsert(`${devPreview}\none`)
+    await run.upsert(`${devPreview}\ntwo`)
+    const paths = gh.requests.map(r => `${r.method} ${r.path}`)
+    expect(paths.filter(p => p === 'GET /user')).toHaveLength(1)
+    expect(paths[0]).toBe('GET /user')
+  })
+})
+
+describe('PrCommenter with a personal access token', () => {
+  let personal: FakeGitHub
+  beforeEach(async () => {
+    personal = await startFakeGitHub({ personalUser: 'release-robot' })
+  })
+  afterEach(async () => {
+    await personal.close()
+  })
+
+  it("edits the token owner's comment and leaves the bot's and other people's alone", async () => {
+    const add = (body: string, user: { login: string; type: string }) =>
+      personal.addComment(target.owner, target.repo, target.issueNumber, body, user)
+    add(`${devPreview}\nby the bot`, bot)
+    add(`${devPreview}\nby the token's owner`, { login: 'Release-Robot', type: 'User' })
+    add(`${devPreview}\nby a stranger`, human)
+    const ours = personal.comments(target.owner, target.repo, target.issueNumber)[1]!
+
+    const result = await new PrCommenter({
+      octokit: createOctokitFactory(personal.token, personal.url),
+      target,
+      marker: devPreview,
+      edit: true,
+      log: { info: () => undefined, warning: m => logged.warning.push(m) },
+      sleep: () => Promise.resolve()
+    }).upsert(`${devPreview}\nfresh`)
+
+    expect(result).toMatchObject({ action: 'updated', commentId: ours.id })
+    expect(personal.comments(target.owner, target.repo, target.issueNumber).map(c => c.body)).toEqual([
+      `${devPreview}\nby the bot`,
+      `${devPreview}\nfresh`,
+      `${devPreview}\nby a stranger`
+    ])
   })
 })
 

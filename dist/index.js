@@ -28953,20 +28953,34 @@ function nonEmpty(value) {
 
 /***/ }),
 
-/***/ 1685:
+/***/ 455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ PrCommenter),
-/* harmony export */   k: () => (/* binding */ createOctokitFactory)
-/* harmony export */ });
-/* harmony import */ var _config_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8019);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ PrCommenter),
+  k: () => (/* reexport */ createOctokitFactory)
+});
+
+// EXTERNAL MODULE: ./src/config/url.ts
+var url = __nccwpck_require__(8019);
+;// CONCATENATED MODULE: ./src/github/octokit.ts
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRY_DELAY_MS = 2_000;
-const GITHUB_BODY_LIMIT = '65,536';
+const DEFAULT_API_URL = 'https://api.github.com';
+/** A GitHub request to somewhere other than the API the action was given; never sent. */
+class OffOriginError extends Error {
+    url;
+    constructor(url) {
+        super(`a request to ${url} was refused: it leads away from the GitHub API this job uses`);
+        this.url = url;
+        this.name = 'OffOriginError';
+    }
+}
 function createOctokitFactory(token, apiUrl, options = {}) {
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const base = new URL((0,url/* withoutTrailingSlash */.a)(apiUrl || DEFAULT_API_URL));
     let client;
     return () => {
         client ??= (async () => {
@@ -28975,15 +28989,48 @@ function createOctokitFactory(token, apiUrl, options = {}) {
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,_config_url_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutTrailingSlash */ .a)(apiUrl) } : {});
+            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,url/* withoutTrailingSlash */.a)(apiUrl) } : {});
             octokit.hook.before('request', options => {
-                options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
+                const url = String(options.url);
+                if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !within(base, url))
+                    throw new OffOriginError(shortUrl(url));
+                // No redirect is followed: one could carry the token, or a comment's body, to another origin.
+                options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' };
             });
             return octokit;
         })();
         return client;
     };
 }
+/** Whether `url` lies on the API's origin and under its path (GitHub Enterprise serves the API under `/api/v3`). */
+function within(base, url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    const prefix = base.pathname.replace(/\/+$/, '');
+    return (parsed.origin === base.origin &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        (prefix === '' || parsed.pathname === prefix || parsed.pathname.startsWith(`${prefix}/`)));
+}
+function shortUrl(url) {
+    try {
+        const { origin, pathname } = new URL(url);
+        return `${origin}${pathname}`.slice(0, 200);
+    }
+    catch {
+        return 'an unreadable URL';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-failure.ts
+// Why a comment could not be written, as a sentence for a warning: GitHub's own words, what to do, and that the
+// deployment is unaffected.
+
 class CommentError extends Error {
     stage;
     failure;
@@ -28993,11 +29040,118 @@ class CommentError extends Error {
         this.failure = failure;
     }
 }
+const GITHUB_BODY_LIMIT = '65,536';
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** Octokit reports a connection failure or timeout as a status-500 error with no response. */
+function isTransient(error) {
+    if (error instanceof OffOriginError)
+        return false;
+    const status = statusOf(error);
+    const hasResponse = error?.response !== undefined;
+    return !hasResponse || (status !== undefined && status >= 500);
+}
+/** GitHub's own words: `message`, plus the details of a 422 ("body is too long ..."), never the request. */
+function errorText(error) {
+    const data = error?.response
+        ?.data;
+    if (typeof data?.message !== 'string')
+        return error instanceof Error ? error.message : String(error);
+    const details = (Array.isArray(data.errors) ? data.errors : [])
+        .map(e => e?.message)
+        .filter((m) => typeof m === 'string');
+    return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
+}
+function where(target) {
+    return `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
+}
+function describeFailure(error, target, body) {
+    const status = statusOf(error.failure);
+    const hasResponse = error.failure?.response !== undefined;
+    const what = `Could not ${error.stage} ${where(target)}`;
+    const said = `GitHub answered ${status} "${error.message}"`;
+    const unaffected = 'The deployment itself is unaffected.';
+    if (error.failure instanceof OffOriginError) {
+        return `${what}: ${error.message}. Check GITHUB_API_URL. ${unaffected}`;
+    }
+    if (error.stage === 'set up the GitHub client to comment on') {
+        return `${what}: ${error.message}. Check the github-token input. ${unaffected}`;
+    }
+    if (!hasResponse || (status !== undefined && status >= 500)) {
+        const reason = hasResponse
+            ? `GitHub answered ${status} twice`
+            : `GitHub could not be reached (${error.message})`;
+        return `${what}: ${reason}. This is usually temporary; the comment will be written on the next run. ${unaffected}`;
+    }
+    if (status === 401) {
+        return `${what}: ${said}. The token was rejected: check that the github-token input holds a valid, unexpired token. ${unaffected}`;
+    }
+    if ((status === 403 || status === 429) && /rate limit/i.test(error.message)) {
+        return `${what}: ${said}. The token hit GitHub's rate limit; the comment will be written on the next run. ${unaffected}`;
+    }
+    if (status === 403) {
+        return (`${what}: ${said}. The token may not write pull-request comments: add \`permissions: pull-requests: write\` ` +
+            'to the job. On a pull request from a fork the token is read-only: skip commenting there ' +
+            '(`comment-on-pr: false`), or use `pull_request_target` only if the job never runs code from the fork. ' +
+            unaffected);
+    }
+    if (status === 404) {
+        return (`${what}: ${said}. The pull request does not exist or the token cannot see it: check ` +
+            `\`comment-on-pr-number\` and that the token has access to ${target.owner}/${target.repo}. ${unaffected}`);
+    }
+    if (status === 422) {
+        return (`${what}: ${said}. GitHub refused the comment body (${body.length} characters; it accepts at most ` +
+            `${GITHUB_BODY_LIMIT}). Please report this as a bug in the action. ${unaffected}`);
+    }
+    return `${what}: ${said}. ${unaffected}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/token-identity.ts
+/** The account GitHub shows as the author of what `GITHUB_TOKEN` (a GitHub Actions installation token) writes. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * The token's account. A personal token (classic or fine-grained) may read `GET /user`; an installation token,
+ * such as `GITHUB_TOKEN`, is refused it with a 403 and writes as the GitHub Actions bot. Any other failure is
+ * thrown: without knowing who we are, no comment may be taken for ours.
+ */
+async function resolveTokenIdentity(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        if (typeof data.login !== 'string' || data.login === '')
+            throw new Error('GitHub named no account for the token');
+        return { login: data.login };
+    }
+    catch (error) {
+        const status = error?.status;
+        const hasResponse = error?.response !== undefined;
+        const rateLimited = /rate limit/i.test(error instanceof Error ? error.message : '');
+        if (status === 403 && hasResponse && !rateLimited)
+            return { login: ACTIONS_BOT_LOGIN };
+        throw error;
+    }
+}
+/** Whether `login` is the token's account; GitHub logins are case-insensitive. */
+function isByIdentity(login, identity) {
+    return login !== undefined && login.toLowerCase() === identity.login.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+// Finds, creates and updates this action's sticky comment on a pull request. The body comes from
+// comment-body.ts; this module owns the GitHub side: which comment is ours (written by the token's own account and
+// starting with the marker), paging, retries, and turning every failure into a warning, because a comment that
+// cannot be written must never fail the deployment step.
+
+
+
+const DEFAULT_RETRY_DELAY_MS = 2_000;
 class PrCommenter {
     options;
     log;
     sleep;
     commentId;
+    identity;
     failed = false;
     // Calls run one after another: a progress update still in flight when the final one arrives must not lead
     // to a second lookup and a duplicate comment.
@@ -29039,6 +29193,9 @@ class PrCommenter {
         catch (error) {
             throw new CommentError('set up the GitHub client to comment on', error);
         }
+        // Resolved once, before any comment is read: even a run that only creates must know which comments are its
+        // own, to check whether a create that failed on the way back landed.
+        this.identity ??= await this.withRetry('find out which account the github-token belongs to, to comment on', () => resolveTokenIdentity(octokit));
         let commentId = this.commentId;
         if (commentId === undefined && this.options.edit) {
             commentId = (await this.withRetry('read the comments of', () => this.findOurs(octokit)))?.id;
@@ -29094,7 +29251,10 @@ class PrCommenter {
         const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
         return { action: 'updated', commentId: data.id, url: data.html_url };
     }
-    /** Our comment: its body starts with the marker. A Bot's is preferred, then the most recent. */
+    /**
+     * Our comment: written by the token's own account, and its body starts with the marker; the most recent if
+     * several. A comment by anyone else is never ours, whatever it says.
+     */
     async findOurs(octokit, exactBody) {
         const { owner, repo, issueNumber } = this.options.target;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -29103,10 +29263,15 @@ class PrCommenter {
             issue_number: issueNumber,
             per_page: 100
         });
-        const ours = comments.filter(c => c.body?.startsWith(this.options.marker) && (exactBody === undefined || c.body === exactBody));
-        ours.sort((a, b) => Number(isBot(b)) - Number(isBot(a)) ||
-            Date.parse(b.created_at) - Date.parse(a.created_at) ||
-            b.id - a.id);
+        const identity = this.identity;
+        if (!identity)
+            return undefined;
+        const ours = comments.filter(c => isByIdentity(c.user?.login, identity) &&
+            typeof c.body === 'string' &&
+            c.body.startsWith(this.options.marker) &&
+            (exactBody === undefined || c.body === exactBody) &&
+            Number.isSafeInteger(c.id));
+        ours.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
         return ours[0];
     }
     async withRetry(stage, attempt) {
@@ -29129,70 +29294,6 @@ class PrCommenter {
         this.log.debug?.(`Could not ${stage} ${where(this.options.target)} (${errorText(error)}); retrying once.`);
         await this.sleep(this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS);
     }
-}
-function isBot(comment) {
-    return comment.user?.type === 'Bot';
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/** Octokit reports a connection failure or timeout as a status-500 error with no response. */
-function isTransient(error) {
-    const status = statusOf(error);
-    const hasResponse = error?.response !== undefined;
-    return !hasResponse || (status !== undefined && status >= 500);
-}
-/** GitHub's own words: `message`, plus the details of a 422 ("body is too long ..."), never the request. */
-function errorText(error) {
-    const data = error?.response
-        ?.data;
-    if (typeof data?.message !== 'string')
-        return error instanceof Error ? error.message : String(error);
-    const details = (Array.isArray(data.errors) ? data.errors : [])
-        .map(e => e?.message)
-        .filter((m) => typeof m === 'string');
-    return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message;
-}
-function where(target) {
-    return `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
-}
-function describeFailure(error, target, body) {
-    const status = statusOf(error.failure);
-    const hasResponse = error.failure?.response !== undefined;
-    const what = `Could not ${error.stage} ${where(target)}`;
-    const said = `GitHub answered ${status} "${error.message}"`;
-    const unaffected = 'The deployment itself is unaffected.';
-    if (error.stage === 'set up the GitHub client to comment on') {
-        return `${what}: ${error.message}. Check the github-token input. ${unaffected}`;
-    }
-    if (!hasResponse || (status !== undefined && status >= 500)) {
-        const reason = hasResponse
-            ? `GitHub answered ${status} twice`
-            : `GitHub could not be reached (${error.message})`;
-        return `${what}: ${reason}. This is usually temporary; the comment will be written on the next run. ${unaffected}`;
-    }
-    if (status === 401) {
-        return `${what}: ${said}. The token was rejected: check that the github-token input holds a valid, unexpired token. ${unaffected}`;
-    }
-    if ((status === 403 || status === 429) && /rate limit/i.test(error.message)) {
-        return `${what}: ${said}. The token hit GitHub's rate limit; the comment will be written on the next run. ${unaffected}`;
-    }
-    if (status === 403) {
-        return (`${what}: ${said}. The token may not write pull-request comments: add \`permissions: pull-requests: write\` ` +
-            'to the job. On a pull request from a fork the token is read-only: skip commenting there ' +
-            '(`comment-on-pr: false`), or use `pull_request_target` only if the job never runs code from the fork. ' +
-            unaffected);
-    }
-    if (status === 404) {
-        return (`${what}: ${said}. The pull request does not exist or the token cannot see it: check ` +
-            `\`comment-on-pr-number\` and that the token has access to ${target.owner}/${target.repo}. ${unaffected}`);
-    }
-    if (status === 422) {
-        return (`${what}: ${said}. GitHub refused the comment body (${body.length} characters; it accepts at most ` +
-            `${GITHUB_BODY_LIMIT}). Please report this as a bug in the action. ${unaffected}`);
-    }
-    return `${what}: ${said}. ${unaffected}`;
 }
 
 
@@ -34306,8 +34407,8 @@ function inputs_quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-// EXTERNAL MODULE: ./src/github/pr-comment.ts
-var pr_comment = __nccwpck_require__(1685);
+// EXTERNAL MODULE: ./src/github/pr-comment.ts + 3 modules
+var pr_comment = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: ./src/github/oidc.ts
 // The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
 // (config/oidc.ts checks that before any request).

@@ -1,18 +1,22 @@
 // Finds, creates and updates this action's sticky comment on a pull request. The body comes from
-// comment-body.ts; this module owns the GitHub side: which comment is ours, paging, retries, and turning every
-// failure into a warning, because a comment that cannot be written must never fail the deployment step.
-import type { getOctokit } from '@actions/github'
-import { withoutTrailingSlash } from '../config/url.js'
+// comment-body.ts; this module owns the GitHub side: which comment is ours (written by the token's own account and
+// starting with the marker), paging, retries, and turning every failure into a warning, because a comment that
+// cannot be written must never fail the deployment step.
+import {
+  CommentError,
+  describeFailure,
+  errorText,
+  isTransient,
+  statusOf,
+  where,
+  type CommentTarget,
+  type Stage
+} from './comment-failure.js'
+import type { OctokitFactory, OctokitLike } from './octokit.js'
+import { isByIdentity, resolveTokenIdentity, type TokenIdentity } from './token-identity.js'
 
-export interface CommentTarget {
-  owner: string
-  repo: string
-  issueNumber: number
-}
-
-export type OctokitLike = ReturnType<typeof getOctokit>
-/** Lazy, so a run that does not comment never loads Octokit. */
-export type OctokitFactory = () => Promise<OctokitLike>
+export type { CommentTarget } from './comment-failure.js'
+export { createOctokitFactory, type OctokitFactory, type OctokitLike } from './octokit.js'
 
 export interface CommentResult {
   action: 'created' | 'updated' | 'skipped' | 'failed'
@@ -38,38 +42,7 @@ export interface PrCommenterOptions {
   retryDelayMs?: number
 }
 
-export interface OctokitFactoryOptions {
-  /** Per request, so a GitHub that stops answering cannot hold the step for undici's five-minute default. */
-  requestTimeoutMs?: number
-}
-
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const DEFAULT_RETRY_DELAY_MS = 2_000
-const GITHUB_BODY_LIMIT = '65,536'
-
-export function createOctokitFactory(
-  token: string,
-  apiUrl: string,
-  options: OctokitFactoryOptions = {}
-): OctokitFactory {
-  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-  let client: Promise<OctokitLike> | undefined
-  return () => {
-    client ??= (async () => {
-      // Dynamic, so the bundle evaluates Octokit only when a comment is actually written.
-      const { getOctokit } = await import('@actions/github')
-      // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
-      // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
-      // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-      const octokit = getOctokit(token, apiUrl ? { baseUrl: withoutTrailingSlash(apiUrl) } : {})
-      octokit.hook.before('request', options => {
-        options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) }
-      })
-      return octokit
-    })()
-    return client
-  }
-}
 
 interface IssueComment {
   id: number
@@ -79,23 +52,12 @@ interface IssueComment {
   user: { login: string; type: string } | null
 }
 
-type Stage =
-  'set up the GitHub client to comment on' | 'read the comments of' | 'comment on' | 'update the comment on'
-
-class CommentError extends Error {
-  constructor(
-    readonly stage: Stage,
-    readonly failure: unknown
-  ) {
-    super(errorText(failure))
-  }
-}
-
 export class PrCommenter {
   private readonly options: PrCommenterOptions
   private readonly log: CommentLog
   private readonly sleep: (ms: number) => Promise<void>
   private commentId: number | undefined
+  private identity: TokenIdentity | undefined
   private failed = false
   // Calls run one after another: a progress update still in flight when the final one arrives must not lead
   // to a second lookup and a duplicate comment.
@@ -141,6 +103,12 @@ export class PrCommenter {
     } catch (error) {
       throw new CommentError('set up the GitHub client to comment on', error)
     }
+    // Resolved once, before any comment is read: even a run that only creates must know which comments are its
+    // own, to check whether a create that failed on the way back landed.
+    this.identity ??= await this.withRetry(
+      'find out which account the github-token belongs to, to comment on',
+      () => resolveTokenIdentity(octokit)
+    )
     let commentId = this.commentId
     if (commentId === undefined && this.options.edit) {
       commentId = (await this.withRetry('read the comments of', () => this.findOurs(octokit)))?.id
@@ -194,7 +162,10 @@ export class PrCommenter {
     return { action: 'updated', commentId: data.id, url: data.html_url }
   }
 
-  /** Our comment: its body starts with the marker. A Bot's is preferred, then the most recent. */
+  /**
+   * Our comment: written by the token's own account, and its body starts with the marker; the most recent if
+   * several. A comment by anyone else is never ours, whatever it says.
+   */
   private async findOurs(octokit: OctokitLike, exactBody?: string): Promise<IssueComment | undefined> {
     const { owner, repo, issueNumber } = this.options.target
     const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -203,15 +174,17 @@ export class PrCommenter {
       issue_number: issueNumber,
       per_page: 100
     })
+    const identity = this.identity
+    if (!identity) return undefined
     const ours = comments.filter(
-      c => c.body?.startsWith(this.options.marker) && (exactBody === undefined || c.body === exactBody)
+      c =>
+        isByIdentity(c.user?.login, identity) &&
+        typeof c.body === 'string' &&
+        c.body.startsWith(this.options.marker) &&
+        (exactBody === undefined || c.body === exactBody) &&
+        Number.isSafeInteger(c.id)
     )
-    ours.sort(
-      (a, b) =>
-        Number(isBot(b)) - Number(isBot(a)) ||
-        Date.parse(b.created_at) - Date.parse(a.created_at) ||
-        b.id - a.id
-    )
+    ours.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)
     return ours[0]
   }
 
@@ -233,79 +206,4 @@ export class PrCommenter {
     this.log.debug?.(`Could not ${stage} ${where(this.options.target)} (${errorText(error)}); retrying once.`)
     await this.sleep(this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS)
   }
-}
-
-function isBot(comment: IssueComment): boolean {
-  return comment.user?.type === 'Bot'
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status
-  return typeof status === 'number' ? status : undefined
-}
-
-/** Octokit reports a connection failure or timeout as a status-500 error with no response. */
-function isTransient(error: unknown): boolean {
-  const status = statusOf(error)
-  const hasResponse = (error as { response?: unknown } | null)?.response !== undefined
-  return !hasResponse || (status !== undefined && status >= 500)
-}
-
-/** GitHub's own words: `message`, plus the details of a 422 ("body is too long ..."), never the request. */
-function errorText(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown; errors?: unknown } } } | null)?.response
-    ?.data
-  if (typeof data?.message !== 'string') return error instanceof Error ? error.message : String(error)
-  const details = (Array.isArray(data.errors) ? (data.errors as unknown[]) : [])
-    .map(e => (e as { message?: unknown } | null)?.message)
-    .filter((m): m is string => typeof m === 'string')
-  return details.length > 0 ? `${data.message}: ${details.join('; ')}` : data.message
-}
-
-function where(target: CommentTarget): string {
-  return `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`
-}
-
-function describeFailure(error: CommentError, target: CommentTarget, body: string): string {
-  const status = statusOf(error.failure)
-  const hasResponse = (error.failure as { response?: unknown } | null)?.response !== undefined
-  const what = `Could not ${error.stage} ${where(target)}`
-  const said = `GitHub answered ${status} "${error.message}"`
-  const unaffected = 'The deployment itself is unaffected.'
-  if (error.stage === 'set up the GitHub client to comment on') {
-    return `${what}: ${error.message}. Check the github-token input. ${unaffected}`
-  }
-  if (!hasResponse || (status !== undefined && status >= 500)) {
-    const reason = hasResponse
-      ? `GitHub answered ${status} twice`
-      : `GitHub could not be reached (${error.message})`
-    return `${what}: ${reason}. This is usually temporary; the comment will be written on the next run. ${unaffected}`
-  }
-  if (status === 401) {
-    return `${what}: ${said}. The token was rejected: check that the github-token input holds a valid, unexpired token. ${unaffected}`
-  }
-  if ((status === 403 || status === 429) && /rate limit/i.test(error.message)) {
-    return `${what}: ${said}. The token hit GitHub's rate limit; the comment will be written on the next run. ${unaffected}`
-  }
-  if (status === 403) {
-    return (
-      `${what}: ${said}. The token may not write pull-request comments: add \`permissions: pull-requests: write\` ` +
-      'to the job. On a pull request from a fork the token is read-only: skip commenting there ' +
-      '(`comment-on-pr: false`), or use `pull_request_target` only if the job never runs code from the fork. ' +
-      unaffected
-    )
-  }
-  if (status === 404) {
-    return (
-      `${what}: ${said}. The pull request does not exist or the token cannot see it: check ` +
-      `\`comment-on-pr-number\` and that the token has access to ${target.owner}/${target.repo}. ${unaffected}`
-    )
-  }
-  if (status === 422) {
-    return (
-      `${what}: ${said}. GitHub refused the comment body (${body.length} characters; it accepts at most ` +
-      `${GITHUB_BODY_LIMIT}). Please report this as a bug in the action. ${unaffected}`
-    )
-  }
-  return `${what}: ${said}. ${unaffected}`
 }

@@ -35,6 +35,12 @@ export interface FakeGitHubOptions {
   perPageMax?: number
   /** Time for comment timestamps; default the real time. */
   now?: () => number
+  /**
+   * Makes the token a personal access token of this user: `GET /user` answers with it, and comments made through
+   * the API are theirs. Without it the token is an installation token like `GITHUB_TOKEN`: `GET /user` is refused
+   * with a 403, and comments made through the API belong to `github-actions[bot]`.
+   */
+  personalUser?: string
 }
 
 export interface FakeGitHub {
@@ -119,6 +125,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const token = opts.token ?? DEFAULT_GITHUB_TOKEN
   const perPageMax = opts.perPageMax ?? 100
   const now = opts.now ?? Date.now
+  const author = opts.personalUser ? { login: opts.personalUser, type: 'User' } : BOT
   const stored: StoredComment[] = []
   const pulls = new Map<string, FakePullRequest>()
   const requests: FakeGitHubRequest[] = []
@@ -131,7 +138,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     repo: string,
     issue: number,
     body: string,
-    user = BOT
+    user = author
   ): StoredComment {
     const at = githubTime(now())
     const id = nextId++
@@ -179,6 +186,15 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   ): Reply {
     if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
       return githubError(401, 'Bad credentials', 'https://docs.github.com/rest')
+    }
+    if (path === '/user' && method === 'GET') {
+      if (!opts.personalUser)
+        return githubError(
+          403,
+          'Resource not accessible by integration',
+          'https://docs.github.com/rest/users/users#get-the-authenticated-user'
+        )
+      return { status: 200, body: { login: opts.personalUser, id: 583231, type: 'User' } }
     }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)

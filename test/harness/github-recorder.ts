@@ -68,6 +68,7 @@ export class GitHubRecorder {
   private forward(req: IncomingMessage, res: ServerResponse): void {
     const [, id = '', ...rest] = (req.url ?? '/').split('/')
     const route = this.routes.get(id)
+    const routeUrl = `${this.base}/${id}`
     if (!route) {
       res.writeHead(502, { 'content-type': 'text/plain' }).end(`No run is routed through /${id}.`)
       return
@@ -88,7 +89,11 @@ export class GitHubRecorder {
           headers: { ...req.headers, host: route.target.host }
         },
         answer => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          // GitHub's pagination links name the API's own origin: the run sees them on the origin it was given.
+          const headers = { ...answer.headers }
+          const upstreamBase = `${route.target.origin}${route.target.pathname.replace(/\/$/, '')}`
+          if (typeof headers.link === 'string') headers.link = headers.link.split(upstreamBase).join(routeUrl)
+          res.writeHead(answer.statusCode ?? 502, headers)
           answer.pipe(res)
         }
       )
