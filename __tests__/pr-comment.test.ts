@@ -111,21 +111,40 @@ describe('PrCommenter across runs', () => {
     expect(comments()).toHaveLength(151)
   })
 
-  it('updates the most recent of its own comments, never one a person wrote with the marker', async () => {
+  it('updates the first of its own comments, never one a person wrote with the marker', async () => {
     const add = (body: string, user: typeof bot) =>
       gh.addComment(target.owner, target.repo, target.issueNumber, body, user)
+    add(`${devPreview}\npasted by a person`, human)
     add(`${devPreview}\nold bot`, bot)
     add(`${devPreview}\nnewer bot`, bot)
-    add(`${devPreview}\npasted by a person`, human)
-    const newerBot = comments()[1]!
+    const oldBot = comments()[1]!
 
     const result = await commenter().upsert(`${devPreview}\nfresh`)
 
-    expect(result).toMatchObject({ action: 'updated', commentId: newerBot.id })
+    expect(result).toMatchObject({ action: 'updated', commentId: oldBot.id })
     expect(comments().map(c => c.body)).toEqual([
-      `${devPreview}\nold bot`,
+      `${devPreview}\npasted by a person`,
       `${devPreview}\nfresh`,
-      `${devPreview}\npasted by a person`
+      `${devPreview}\nnewer bot`
+    ])
+  })
+
+  it('on a pull request of 10,000 comments with its own the 3rd, reads one page and stops (3 requests in all)', async () => {
+    const add = (body: string, user: typeof bot) =>
+      gh.addComment(target.owner, target.repo, target.issueNumber, body, user)
+    add('first!', human)
+    add('LGTM', human)
+    add(`${devPreview}\nrun 1`, bot)
+    for (let i = 3; i < 10_000; i++) add(`comment ${i}`, human)
+    const ours = comments()[2]!
+
+    const result = await commenter().upsert(`${devPreview}\nrun 2`)
+
+    expect(result).toMatchObject({ action: 'updated', commentId: ours.id })
+    expect(gh.requests.map(r => `${r.method} ${r.path.replace(/\d+/g, 'N')}`)).toEqual([
+      'GET /user',
+      'GET /repos/acme/infra/issues/N/comments',
+      'PATCH /repos/acme/infra/issues/comments/N'
     ])
   })
 

@@ -1638,8 +1638,8 @@ function publishStackOutputs(result, runner) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __webpack_require__(9556);
-// EXTERNAL MODULE: ./src/github/pr-comment.ts
-var pr_comment = __webpack_require__(1685);
+// EXTERNAL MODULE: ./src/github/pr-comment.ts + 1 modules
+var pr_comment = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/finish.ts

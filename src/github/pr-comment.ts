@@ -12,6 +12,7 @@ import {
   type CommentTarget,
   type Stage
 } from './comment-failure.js'
+import { findComment, type FoundComment } from './comment-lookup.js'
 import type { OctokitFactory, OctokitLike } from './octokit.js'
 import { isByIdentity, resolveTokenIdentity, type TokenIdentity } from './token-identity.js'
 
@@ -43,14 +44,6 @@ export interface PrCommenterOptions {
 }
 
 const DEFAULT_RETRY_DELAY_MS = 2_000
-
-interface IssueComment {
-  id: number
-  body?: string | null
-  html_url: string
-  created_at: string
-  user: { login: string; type: string } | null
-}
 
 export class PrCommenter {
   private readonly options: PrCommenterOptions
@@ -163,20 +156,15 @@ export class PrCommenter {
   }
 
   /**
-   * Our comment: written by the token's own account, and its body starts with the marker; the most recent if
-   * several. A comment by anyone else is never ours, whatever it says.
+   * Our comment: written by the token's own account, and its body starts with the marker; the first such, found
+   * without reading further pages. A comment by anyone else is never ours, whatever it says.
    */
-  private async findOurs(octokit: OctokitLike, exactBody?: string): Promise<IssueComment | undefined> {
-    const { owner, repo, issueNumber } = this.options.target
-    const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100
-    })
+  private async findOurs(octokit: OctokitLike, exactBody?: string): Promise<FoundComment | undefined> {
     const identity = this.identity
     if (!identity) return undefined
-    const ours = comments.filter(
+    return findComment(
+      octokit,
+      this.options.target,
       c =>
         isByIdentity(c.user?.login, identity) &&
         typeof c.body === 'string' &&
@@ -184,8 +172,6 @@ export class PrCommenter {
         (exactBody === undefined || c.body === exactBody) &&
         Number.isSafeInteger(c.id)
     )
-    ours.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id)
-    return ours[0]
   }
 
   private async withRetry<T>(stage: Stage, attempt: () => Promise<T>): Promise<T> {
