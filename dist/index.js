@@ -28756,6 +28756,9 @@ class ResourcesSummaryParser {
             const kind = KIND_BY_PREFIX[prefix] ?? kindOfVerb(verb);
             if (kind === 'change' || kind === 'changes')
                 return prefix === '';
+            // `1 errored` counts resources whose operation failed: an outcome, not a kind of change.
+            if (kind === 'errored')
+                return true;
             summary[kind] = (summary[kind] ?? 0) + Number(count);
             return true;
         }
@@ -28791,9 +28794,11 @@ function parseResourcesSummary(lines) {
         parser.feed(line);
     return parser.result();
 }
-/** Whether anything would change or changed: every kind but `same` counts. */
+// Counts that are no change: resources left as they were, and resources whose operation failed.
+const NOT_CHANGES = new Set(['same', 'errored']);
+/** Whether anything would change or changed: every kind but `same` (and `errored`, no kind) counts. */
 function hasChanges(changes) {
-    return Object.entries(changes).some(([kind, count]) => kind !== 'same' && count > 0);
+    return Object.entries(changes).some(([kind, count]) => !NOT_CHANGES.has(kind) && count > 0);
 }
 /** The kinds present in a summary, in report order: the known kinds, then others alphabetically, `same` last. */
 function orderedKinds(changes) {
@@ -28953,7 +28958,7 @@ function nonEmpty(value) {
 
 /***/ }),
 
-/***/ 455:
+/***/ 2998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28985,7 +28990,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
     return () => {
         client ??= (async () => {
             // Dynamic, so the bundle evaluates Octokit only when a comment is actually written.
-            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
@@ -29108,6 +29113,28 @@ function describeFailure(error, target, body) {
     return `${what}: ${said}. ${unaffected}`;
 }
 
+;// CONCATENATED MODULE: ./src/github/comment-lookup.ts
+const PER_PAGE = 100;
+/** The first comment `matches` accepts, in the order GitHub lists them (oldest first). */
+async function findComment(octokit, target, matches) {
+    const { owner, repo, issueNumber } = target;
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: PER_PAGE
+    });
+    // Returning from inside the loop ends the iterator, so the next page is never requested.
+    for await (const page of pages) {
+        for (const comment of page.data) {
+            // A copy, not the page's object: holding that would keep the whole page of bodies alive.
+            if (matches(comment))
+                return { id: comment.id, html_url: comment.html_url, body: comment.body ?? '' };
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/token-identity.ts
 /** The account GitHub shows as the author of what `GITHUB_TOKEN` (a GitHub Actions installation token) writes. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -29142,6 +29169,7 @@ function isByIdentity(login, identity) {
 // comment-body.ts; this module owns the GitHub side: which comment is ours (written by the token's own account and
 // starting with the marker), paging, retries, and turning every failure into a warning, because a comment that
 // cannot be written must never fail the deployment step.
+
 
 
 
@@ -29252,27 +29280,18 @@ class PrCommenter {
         return { action: 'updated', commentId: data.id, url: data.html_url };
     }
     /**
-     * Our comment: written by the token's own account, and its body starts with the marker; the most recent if
-     * several. A comment by anyone else is never ours, whatever it says.
+     * Our comment: written by the token's own account, and its body starts with the marker; the first such, found
+     * without reading further pages. A comment by anyone else is never ours, whatever it says.
      */
     async findOurs(octokit, exactBody) {
-        const { owner, repo, issueNumber } = this.options.target;
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        });
         const identity = this.identity;
         if (!identity)
             return undefined;
-        const ours = comments.filter(c => isByIdentity(c.user?.login, identity) &&
+        return findComment(octokit, this.options.target, c => isByIdentity(c.user?.login, identity) &&
             typeof c.body === 'string' &&
             c.body.startsWith(this.options.marker) &&
             (exactBody === undefined || c.body === exactBody) &&
             Number.isSafeInteger(c.id));
-        ours.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
-        return ours[0];
     }
     async withRetry(stage, attempt) {
         try {
@@ -29303,7 +29322,7 @@ class PrCommenter {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8428);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2351);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29313,7 +29332,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8428:
+/***/ 2351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32621,7 +32640,7 @@ var stack_results = __nccwpck_require__(1597);
 ;// CONCATENATED MODULE: ./src/action/version.ts
 // A constant rather than a read of package.json: the action runs as a single ncc bundle, where package.json is not
 // beside it. A test keeps the two in step.
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 const ACTION_NAME = 'pulumi-deployments-action';
 /** `pulumi-deployments-action/<version>`, the User-Agent this action sends to Pulumi Cloud. */
 function defaultUserAgent() {
@@ -33084,7 +33103,10 @@ function shouldRetry(retry, failure) {
     return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
 
+// EXTERNAL MODULE: ./src/pulumi/types.ts
+var types = __nccwpck_require__(4203);
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
+
 
 
 
@@ -33097,9 +33119,21 @@ function shouldRetry(retry, failure) {
 
 /** A typed client for the Pulumi Cloud Deployments REST API: the calls the action makes. */
 class PulumiCloudClient extends PulumiTransport {
-    getSettings(stack, o) {
+    /**
+     * The stack's stored deployment settings; `{}` when it has none. Pulumi Cloud answers 404 for a stack without
+     * stored settings (its OpenAPI description; the CLI reads it as "none" since pulumi/pulumi#24526). A stack that
+     * does not exist answers 404 too: the create then says so, in its own words.
+     */
+    async getSettings(stack, o) {
         const path = stackDeploymentsPath(stack, 'settings');
-        return this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
+        try {
+            return await this.call(this.stackRead(stack, path, 'read the deployment settings'), o);
+        }
+        catch (error) {
+            if (error instanceof errors/* PulumiApiError */.zV && error.status === 404)
+                return {};
+            throw error;
+        }
     }
     /**
      * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
@@ -33200,13 +33234,29 @@ class PulumiCloudClient extends PulumiTransport {
             anonymous: true
         }, o);
     }
+    /**
+     * Cancels a queued or running deployment. `ended` when Pulumi Cloud refused because there was nothing left to
+     * cancel: its OpenAPI documents only 200 and 404 ("Deployment or Queued Deployment") for this call, so after any
+     * refusal the deployment is read again, and one that has ended is no failed cancel.
+     */
     async cancelDeployment(stack, id, o) {
-        await this.call({
-            ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
-            method: 'POST',
-            expectJson: false,
-            retry: 'unprocessed'
-        }, o);
+        try {
+            await this.call({
+                ...this.deploymentRead(stack, id, [id, 'cancel'], 'cancel the deployment'),
+                method: 'POST',
+                expectJson: false,
+                retry: 'unprocessed'
+            }, o);
+            return 'cancelled';
+        }
+        catch (error) {
+            if (!(error instanceof errors/* PulumiApiError */.zV) || error.status === 0)
+                throw error;
+            const now = await this.getDeployment(stack, id, o).catch(() => undefined);
+            if (now && (0,types/* isTerminal */.Hd)(now.status))
+                return 'ended';
+            throw error;
+        }
     }
 }
 function listQuery(q) {
@@ -33215,8 +33265,6 @@ function listQuery(q) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(9556);
-// EXTERNAL MODULE: ./src/pulumi/types.ts
-var types = __nccwpck_require__(4203);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
 ;// CONCATENATED MODULE: ./src/config/input-error.ts
@@ -33898,121 +33946,14 @@ const settingsInputSchema = {
 };
 const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs };
 
-;// CONCATENATED MODULE: ./src/config/settings.ts
-// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
-// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
-// sentence that names where the mistake is and what was expected.
-
-
+;// CONCATENATED MODULE: ./src/config/settings-errors.ts
 
 const SECRET_VALUE_REF = '#/$defs/SecretValue';
 const SECRET_VALUE_SHAPE = 'a secret written as `{secret: ...}`';
-let libraries;
-let ajvInstance;
-/**
- * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
- * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
- * parseSettings itself stays synchronous.
- */
-async function loadSettingsParser() {
-    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
-}
-// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
-function settingsLibraries() {
-    if (libraries)
-        return libraries;
-    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    try {
-        libraries = {
-            parseDocument: load('yaml').parseDocument,
-            Ajv: load('ajv').Ajv
-        };
-    }
-    catch (cause) {
-        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
-    }
-    return libraries;
-}
-function ajv() {
-    ajvInstance ??= new (settingsLibraries().Ajv)({
-        strict: false,
-        validateFormats: false,
-        verbose: true,
-        allErrors: false
-    });
-    return ajvInstance;
-}
-let validateSettings;
 const branchValidators = new Map();
-/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
-function parseSettings(text) {
-    if (text.trim() === '')
-        return undefined;
-    const value = parseYaml(text);
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
-            `\`operationContext:\`), but it is ${describeValue(value)}.`);
-    }
-    validateSettings ??= ajv().compile(settingsInputSchema);
-    if (!validateSettings(value)) {
-        throw settingsError(describeFirstError(validateSettings.errors ?? [], value));
-    }
-    checkConsistency(value);
-    return value;
-}
-function parseYaml(text) {
-    const doc = settingsLibraries().parseDocument(text);
-    const [error] = doc.errors;
-    if (error) {
-        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-        const what = error.code === 'MULTIPLE_DOCS'
-            ? 'it holds more than one document (a `---` line), so give one mapping'
-            : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`;
-        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
-    }
-    try {
-        return doc.toJS();
-    }
-    catch (cause) {
-        // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
-        throw settingsError(`The \`settings\` input could not be read as YAML: ${cause.message}.`);
-    }
-}
-// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
-const RESERVED_VARIABLES = [
-    'PULUMI_CI_BUILD_URL',
-    'PULUMI_CI_SYSTEM',
-    'PULUMI_CI_BUILD_NUMBER',
-    'PULUMI_CI_BUILD_ID',
-    'PULUMI_ACCESS_TOKEN',
-    'PULUMI_BACKEND_URL'
-];
-function checkConsistency(settings) {
-    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
-    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
-    if (reserved !== undefined) {
-        throw settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
-            'Deployments sets itself in every deployment and would overwrite: remove it.');
-    }
-    const git = settings.sourceContext?.git;
-    if (git?.branch !== undefined && git.commit !== undefined) {
-        throw settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
-            'which are mutually exclusive: keep the one to deploy.');
-    }
-    const sources = Object.keys(settings.sourceContext ?? {});
-    if (sources.length > 1) {
-        throw settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
-            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
-    }
-}
-function settingsError(message) {
-    return new InputError('settings', message);
-}
 // With allErrors off, ajv stops at the first failing keyword; only `anyOf` reports its branches' errors before its
 // own, and those need interpreting (see describeAnyOf).
-function describeFirstError(errors, root, basePath = '') {
+function describeFirstError(errors, root, compile, basePath = '') {
     const error = errors.at(-1)?.keyword === 'anyOf' ? errors.at(-1) : errors[0];
     if (!error)
         return 'The `settings` input is not valid.';
@@ -34041,24 +33982,24 @@ function describeFirstError(errors, root, basePath = '') {
         case 'minLength':
             return `The \`settings\` input is invalid: ${where} must not be empty.`;
         case 'anyOf':
-            return describeAnyOf(error, pointer, root);
+            return describeAnyOf(error, pointer, root, compile);
         default:
             return `The \`settings\` input is invalid: ${where} ${error.message ?? 'is not valid'}.`;
     }
 }
 // An `anyOf` (a plain string or a secret, an image name or an image mapping): when the value has the shape of one
 // branch, the user meant that branch, so report what is wrong inside it; otherwise list the shapes accepted.
-function describeAnyOf(error, pointer, root) {
+function describeAnyOf(error, pointer, root, compile) {
     const branches = error.schema.map(branch => ({ branch, type: branchType(branch) }));
     const meant = branches.find(({ type }) => type === jsonType(error.data));
     if (meant) {
         let validate = branchValidators.get(meant.branch);
         if (!validate) {
-            validate = ajv().compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
+            validate = compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
             branchValidators.set(meant.branch, validate);
         }
         if (!validate(error.data))
-            return describeFirstError(validate.errors ?? [], root, pointer);
+            return describeFirstError(validate.errors ?? [], root, compile, pointer);
     }
     const accepted = branches.map(({ branch }) => describeBranch(branch)).join(' or ');
     const quoteHint = branches.some(({ type }) => type === 'string') ? typeHint('string', error.data) : '';
@@ -34192,6 +34133,141 @@ function isRecord(value) {
 }
 function code(text) {
     return `\`${text}\``;
+}
+
+;// CONCATENATED MODULE: ./src/config/settings.ts
+// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
+// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
+// sentence that names where the mistake is and what was expected.
+
+
+
+
+
+let libraries;
+let ajvInstance;
+/**
+ * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
+ * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
+ * parseSettings itself stays synchronous.
+ */
+async function loadSettingsParser() {
+    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
+}
+// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
+function settingsLibraries() {
+    if (libraries)
+        return libraries;
+    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    try {
+        libraries = {
+            parseDocument: load('yaml').parseDocument,
+            Ajv: load('ajv').Ajv
+        };
+    }
+    catch (cause) {
+        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
+    }
+    return libraries;
+}
+function ajv() {
+    ajvInstance ??= new (settingsLibraries().Ajv)({
+        strict: false,
+        validateFormats: false,
+        verbose: true,
+        allErrors: false
+    });
+    return ajvInstance;
+}
+let validateSettings;
+/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
+function parseSettings(text) {
+    if (text.trim() === '')
+        return undefined;
+    const value = parseYaml(text);
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
+            `\`operationContext:\`), but it is ${describeValue(value)}.`);
+    }
+    const settings = asTheServiceReadsIt(value);
+    // `agentPoolID: null` (the shared pool) is checked as absent: the schema's field is a string.
+    const { agentPoolID, ...rest } = settings;
+    const checked = agentPoolID === null ? rest : settings;
+    validateSettings ??= ajv().compile(settingsInputSchema);
+    if (!validateSettings(checked)) {
+        throw settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
+    }
+    checkConsistency(settings);
+    return settings;
+}
+/**
+ * The spellings the service accepts beside the schema's: `repoURL`, as Pulumi's REST examples write it (its Go
+ * decoder matches field names case-insensitively), becomes `repoUrl`, the spelling the CLI sends.
+ */
+function asTheServiceReadsIt(value) {
+    const sourceContext = value.sourceContext;
+    const git = isObject(sourceContext) ? sourceContext.git : undefined;
+    if (!isObject(sourceContext) || !isObject(git) || !('repoURL' in git))
+        return value;
+    if ('repoUrl' in git) {
+        throw settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
+            'two spellings of one key: keep one.');
+    }
+    const { repoURL, ...others } = git;
+    return { ...value, sourceContext: { ...sourceContext, git: { repoUrl: repoURL, ...others } } };
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function parseYaml(text) {
+    const doc = settingsLibraries().parseDocument(text);
+    const [error] = doc.errors;
+    if (error) {
+        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+        const what = error.code === 'MULTIPLE_DOCS'
+            ? 'it holds more than one document (a `---` line), so give one mapping'
+            : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`;
+        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
+    }
+    try {
+        return doc.toJS();
+    }
+    catch (cause) {
+        // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
+        throw settingsError(`The \`settings\` input could not be read as YAML: ${cause.message}.`);
+    }
+}
+// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
+const RESERVED_VARIABLES = [
+    'PULUMI_CI_BUILD_URL',
+    'PULUMI_CI_SYSTEM',
+    'PULUMI_CI_BUILD_NUMBER',
+    'PULUMI_CI_BUILD_ID',
+    'PULUMI_ACCESS_TOKEN',
+    'PULUMI_BACKEND_URL'
+];
+function checkConsistency(settings) {
+    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
+    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
+    if (reserved !== undefined) {
+        throw settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
+            'Deployments sets itself in every deployment and would overwrite: remove it.');
+    }
+    const git = settings.sourceContext?.git;
+    if (git?.branch !== undefined && git.commit !== undefined) {
+        throw settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
+            'which are mutually exclusive: keep the one to deploy.');
+    }
+    const sources = Object.keys(settings.sourceContext ?? {});
+    if (sources.length > 1) {
+        throw settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
+            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
+    }
+}
+function settingsError(message) {
+    return new InputError('settings', message);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -34407,8 +34483,8 @@ function inputs_quote(value) {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
-// EXTERNAL MODULE: ./src/github/pr-comment.ts + 3 modules
-var pr_comment = __nccwpck_require__(455);
+// EXTERNAL MODULE: ./src/github/pr-comment.ts + 4 modules
+var pr_comment = __nccwpck_require__(2998);
 ;// CONCATENATED MODULE: ./src/github/oidc.ts
 // The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
 // (config/oidc.ts checks that before any request).
@@ -34472,18 +34548,17 @@ async function cancelIfWanted(config, client, id, outcome, runner, stop) {
         : CANCEL_AFTER_TIMEOUT_MS;
     try {
         const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
-        await client.cancelDeployment(config.stack, id, { signal });
+        const result = await client.cancelDeployment(config.stack, id, { signal });
         // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
         runner.saveState(state/* STATE */.c.handled, 'true');
+        if (result === 'ended') {
+            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
+            return 'ended';
+        }
         runner.info(`${why}; the deployment was cancelled.`);
         return 'cancelled';
     }
     catch (error) {
-        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
-            runner.saveState(state/* STATE */.c.handled, 'true');
-            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
-            return 'ended';
-        }
         const message = error instanceof errors/* PulumiApiError */.zV
             ? error.message
             : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
@@ -34963,7 +35038,7 @@ async function deploy(config, redactor, deps) {
         if (!created)
             return true;
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 170).then(__nccwpck_require__.bind(__nccwpck_require__, 3170));
+        const stage = await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 9163));
         const { deployment, pin } = created;
         const reporting = stage.openReport(run, {
             created: deployment,
@@ -35093,15 +35168,12 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
     }
     const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock });
     try {
-        await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
-        runner.info(`The job was cancelled; deployment ${id} was cancelled too.`);
+        const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
+        runner.info(result === 'ended'
+            ? `Deployment ${id} had already ended; nothing to cancel.`
+            : `The job was cancelled; deployment ${id} was cancelled too.`);
     }
     catch (error) {
-        // 409: the deployment had already ended, so there was nothing left to cancel.
-        if (error instanceof errors/* PulumiApiError */.zV && error.status === 409) {
-            runner.info(`Deployment ${id} had already ended; nothing to cancel.`);
-            return;
-        }
         runner.warning(`The job was cancelled, and cancelling deployment ${id} did not succeed: ${error.message}`);
     }
 }
