@@ -18,7 +18,7 @@ function recordingRunner(calls: string[]): RunnerIO {
     setFailed: none,
     saveState: none,
     getState: () => '',
-    appendSummary: () => true,
+    appendSummary: () => Promise.resolve(true),
     setSecret: value => calls.push(`mask ${value}`),
     setOutput: (name, value) => calls.push(`set ${name}=${value}`)
   }
