@@ -18,6 +18,8 @@ function recordingRunner(calls: string[]): RunnerIO {
     setFailed: none,
     saveState: none,
     getState: () => '',
+    getInput: () => '',
+    getIDToken: () => Promise.reject(new Error('no ID token in this test')),
     appendSummary: () => Promise.resolve(true),
     setSecret: value => calls.push(`mask ${value}`),
     setOutput: (name, value) => calls.push(`set ${name}=${value}`)
