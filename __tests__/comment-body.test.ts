@@ -8,6 +8,7 @@ import {
 } from '../src/report/comment-body.js'
 import { LogRenderer } from '../src/deployment/log-renderer.js'
 import type { DeploymentReport } from '../src/report/model.js'
+import { discardingSink } from '../test/harness/log-sink.js'
 
 const GITHUB_LIMIT = 65_536
 
@@ -36,7 +37,7 @@ const base: DeploymentReport = {
 
 /** Rendered through the real renderer, as the action does: a preview of `count` resources. */
 function previewOf(count: number): DeploymentReport {
-  const renderer = new LogRenderer({ write: () => undefined, redact: s => s, operation: 'preview' })
+  const renderer = new LogRenderer({ sink: discardingSink, redact: s => s, operation: 'preview' })
   const entries: LogEntry[] = [{ header: 'pulumi preview', timestamp: '0001-01-01T00:00:00Z' }]
   const add = (line: string): number => entries.push({ line: `${line}\n`, timestamp: '2024-05-01T10:00:00Z' })
   add('Previewing update (acme/web/dev)')

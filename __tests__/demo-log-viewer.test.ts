@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import { LogViewer, stepHeader } from '../demo/log-viewer.js'
 import type { LogEntry } from '../src/pulumi/types.js'
 import { LogRenderer } from '../src/deployment/log-renderer.js'
+import { textSink } from '../test/harness/log-sink.js'
 
 function view(
   output: string,
@@ -131,7 +132,7 @@ test("the action's own rendering of a remote log reads back as its steps, with r
   ]
   let printed = ''
   const renderer = new LogRenderer({
-    write: chunk => (printed += chunk),
+    sink: textSink(chunk => (printed += chunk)),
     redact: s => s,
     operation: 'preview'
   })
@@ -140,7 +141,7 @@ test("the action's own rendering of a remote log reads back as its steps, with r
 
   const { shown, viewer } = view(printed)
   expect(shown).toBe(
-    '▾ Setup\n    Environment ready\n▾ pulumi preview\n    ::error::injected by the program\n    ::endgroup::\n    Resources:\n'
+    '▾ Setup\n    Environment ready\n▾ pulumi preview\n    : :error::injected by the program\n    : :endgroup::\n    Resources:\n'
   )
   expect(viewer.annotations).toEqual([])
 })

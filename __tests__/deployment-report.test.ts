@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals'
 import type { Deployment } from '../src/pulumi/types.js'
 import { buildReport, updateUrl } from '../src/report/build.js'
 import { LogRenderer } from '../src/deployment/log-renderer.js'
+import { discardingSink } from '../test/harness/log-sink.js'
 
 const base = {
   stack: 'acme/web/dev',
@@ -27,7 +28,7 @@ function deployment(status: Deployment['status'], extra: Partial<Deployment> = {
 }
 
 function renderer(entries: Parameters<LogRenderer['push']>[0] = []): LogRenderer {
-  const r = new LogRenderer({ write: () => undefined, redact: s => s, operation: 'update' })
+  const r = new LogRenderer({ sink: discardingSink, redact: s => s, operation: 'update' })
   r.push(entries)
   r.close()
   return r

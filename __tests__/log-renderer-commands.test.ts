@@ -1,43 +1,51 @@
 // The deployment log is remote text printed where the GitHub runner acts on `::command::` lines. These tests read
-// the printed log the way the runner does and check that the only commands it would act on are the renderer's.
+// the printed log the way the runner does and check that the only commands it would act on are the folds the
+// renderer opens and closes through @actions/core.
 import type { LogEntry } from '../src/pulumi/types.js'
+import { jest } from '@jest/globals'
+import { githubRunner } from '../src/github/runner.js'
 import { LogRenderer } from '../src/deployment/log-renderer.js'
 
 const header = (name: string): LogEntry => ({ header: name, timestamp: '0001-01-01T00:00:00Z' })
 const line = (text: string): LogEntry => ({ line: text, timestamp: '2024-05-01T10:00:00.000Z' })
 
 /**
- * The commands a runner would act on: lines starting with `::` (after leading whitespace), outside a
- * `::stop-commands::<token>` … `::<token>::` fence. Splits on `\r` too, as a line reader may.
+ * The commands a runner would act on: lines whose text after leading blanks starts with `::`, and any `##[` (the
+ * legacy form, read anywhere in a line). Splits on `\r` too, as the runner does.
  */
 function commandsActedOn(log: string): string[] {
   const acted: string[] = []
-  let stoppedBy: string | undefined
   for (const raw of log.split(/\r\n|\r|\n/)) {
     const text = raw.trim()
-    if (stoppedBy !== undefined) {
-      if (text === `::${stoppedBy}::`) stoppedBy = undefined
-      continue
-    }
-    if (!text.startsWith('::')) continue
-    const stop = /^::stop-commands::(.+)$/.exec(text)
-    if (stop) stoppedBy = stop[1]
-    else acted.push(text)
+    if (text.startsWith('::')) acted.push(text)
+    else if (text.includes('##[')) acted.push(text)
   }
   return acted
 }
 
-function printedBy(entries: LogEntry[][], token?: string): { log: string; renderer: LogRenderer } {
+// Printed through the real runner seam (@actions/core writing to stdout), as the action prints it.
+function printedBy(entries: LogEntry[][]): { log: string; renderer: LogRenderer } {
   let log = ''
-  const renderer = new LogRenderer({
-    write: chunk => (log += chunk),
-    redact: s => s,
-    operation: 'update',
-    stopCommandsToken: token
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    log += String(chunk)
+    return true
   })
-  for (const batch of entries) renderer.push(batch)
-  renderer.close()
-  return { log, renderer }
+  try {
+    const renderer = new LogRenderer({
+      sink: {
+        write: lines => githubRunner.write(lines),
+        startGroup: title => githubRunner.startGroup(title),
+        endGroup: () => githubRunner.endGroup()
+      },
+      redact: s => s,
+      operation: 'update'
+    })
+    for (const batch of entries) renderer.push(batch)
+    renderer.close()
+    return { log, renderer }
+  } finally {
+    stdout.mockRestore()
+  }
 }
 
 const INJECTIONS = [
@@ -47,10 +55,12 @@ const INJECTIONS = [
   '::group::fake group\n',
   '::set-output name=has-changes::false\n',
   '::stop-commands::other\n',
+  '##[group]a legacy fold\n',
+  'text then ##[error]a legacy error\n',
   '  ::warning file=a.ts::indented\n',
   'progress\r::error::after a carriage return\n',
   'first\n::notice::inside a multi-line entry\n',
-  '::T0KEN::\n'
+  '\u0085::debug::after a next-line blank\n'
 ]
 
 describe('workflow commands in the deployment log', () => {
@@ -76,18 +86,12 @@ describe('workflow commands in the deployment log', () => {
       ]
     ])
     const acted = commandsActedOn(log)
-    expect(acted).toEqual([
-      '::group::x : :set-env name=A: :B',
-      '::endgroup::',
-      '::group::y : :add-mask: :z',
-      '::endgroup::',
-      '::group::: :endgroup: :',
-      '::endgroup::',
-      '::group::%250A: :error: :decoded',
-      '::endgroup::',
-      '::group::red',
-      '::endgroup::'
-    ])
+    // One fold per header, each title on its own command line: nothing in a title starts another command.
+    expect(acted.map(a => a.split('::')[1])).toEqual(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? 'endgroup' : 'group'))
+    )
+    expect(acted.filter(a => a === '::endgroup::')).toHaveLength(5)
+    expect(acted[6]).toBe('::group::%250A::error::decoded')
     // Reports get the header as a person should read it: one line, no colour codes, nothing mangled.
     expect(renderer.steps().map(s => s.name)).toEqual([
       'x ::set-env name=A::B',
@@ -98,17 +102,8 @@ describe('workflow commands in the deployment log', () => {
     ])
   })
 
-  it('are fenced with a fresh token per renderer that the server cannot guess', () => {
-    const tokens = [printedBy([[line('x\n')]]).log, printedBy([[line('x\n')]]).log].map(
-      log => /^::stop-commands::(.+)$/m.exec(log)?.[1]
-    )
-    expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/)
-    expect(tokens[1]).toMatch(/^[0-9a-f-]{36}$/)
-    expect(tokens[0]).not.toBe(tokens[1])
-  })
-
-  it('leave the printed text readable: only the fences are added', () => {
-    const { log } = printedBy([[line('::add-mask::x\n')]], 'T0KEN')
-    expect(log).toBe('::stop-commands::T0KEN\n::add-mask::x\n::T0KEN::\n')
+  it('leave the printed text readable: a command at a line start is split, nothing else changes', () => {
+    const { log } = printedBy([[line('::add-mask::x\n'), line('a::b ## [c]\n')]])
+    expect(log).toBe(': :add-mask::x\na::b ## [c]\n')
   })
 })

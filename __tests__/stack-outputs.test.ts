@@ -15,6 +15,8 @@ function recordingRunner(calls: string[]): RunnerIO {
     warning: none,
     error: none,
     write: none,
+    startGroup: none,
+    endGroup: none,
     setFailed: none,
     saveState: none,
     getState: () => '',

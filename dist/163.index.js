@@ -462,10 +462,11 @@ class StepBuffer {
 ;// CONCATENATED MODULE: ./src/deployment/log-renderer.ts
 // Prints a remote deployment's log into the workflow log and keeps just enough of it for the reports.
 //
-// The log is remote text printed where the runner reads `::command::` lines, so every batch of it is fenced in
-// `::stop-commands::<token>` … `::<token>::` with a token the server cannot know, and the only commands left
-// outside the fence are this module's own `::group::`/`::endgroup::`. A log may have a million lines: each push
-// becomes one string and one write, and only a bounded head and tail of each step are kept.
+// Each step of the log becomes a fold of the workflow log, opened and closed through the runner (@actions/core's
+// groups). The lines are remote text printed where the runner reads commands: the runner seam makes every one
+// inert (github/runner.ts), as it does all remote text, so the renderer only redacts. A log may have a million
+// lines: the lines between two headers become one string and one write, and only a bounded head and tail of each
+// step are kept.
 
 
 
@@ -486,7 +487,6 @@ const OPERATION_COMMANDS = {
 };
 class LogRenderer {
     options;
-    token;
     headLines;
     tailLines;
     captured = [];
@@ -497,8 +497,6 @@ class LogRenderer {
     total = 0;
     constructor(options) {
         this.options = options;
-        // Web Crypto's generator rather than node:crypto's module, which would cost every start milliseconds to load.
-        this.token = options.stopCommandsToken ?? globalThis.crypto.randomUUID();
         this.headLines = Math.max(0, options.headLines ?? DEFAULT_HEAD_LINES);
         this.tailLines = Math.max(0, options.tailLines ?? DEFAULT_TAIL_LINES);
     }
@@ -506,14 +504,13 @@ class LogRenderer {
         return this.total;
     }
     push(entries) {
-        let printed = '';
         let filed = '';
         let pending = [];
         const flush = () => {
             if (pending.length === 0)
                 return;
             const text = this.renderLines(pending);
-            printed += text.printed;
+            this.options.sink.write(text.printed);
             filed += text.filed;
             pending = [];
         };
@@ -521,17 +518,13 @@ class LogRenderer {
             // As Pulumi's CLI tests it: only a non-empty header starts a step; an empty one is no header at all.
             if (typeof entry.header === 'string' && entry.header !== '') {
                 flush();
-                const header = this.startStep(entry.header);
-                printed += header.printed;
-                filed += header.filed;
+                filed += this.startStep(entry.header);
             }
             else if (typeof entry.line === 'string') {
                 pending.push(entry.line.endsWith('\n') ? entry.line : `${entry.line}\n`);
             }
         }
         flush();
-        if (printed)
-            this.options.write(printed);
         if (filed)
             this.options.logFile?.write(filed);
     }
@@ -540,7 +533,7 @@ class LogRenderer {
         if (!this.groupOpen)
             return;
         this.groupOpen = false;
-        this.options.write('::endgroup::\n');
+        this.options.sink.endGroup();
     }
     steps() {
         return this.captured.map(step => step.capture());
@@ -564,13 +557,15 @@ class LogRenderer {
     changes() {
         return this.parser.result();
     }
+    /** Opens the step's fold; returns its header for the log file. */
     startStep(header) {
         const name = this.options.redact(cleanStepName(header));
         this.current = this.addStep(name);
         const shown = name || '(unnamed step)';
-        const close = this.groupOpen ? '::endgroup::\n' : '';
+        this.close();
+        this.options.sink.startGroup(shown);
         this.groupOpen = true;
-        return { printed: `${close}::group::${commandSafe(shown)}\n`, filed: `=== ${shown} ===\n` };
+        return `=== ${shown} ===\n`;
     }
     addStep(name) {
         const step = new StepBuffer(name, this.headLines, this.tailLines);
@@ -583,16 +578,14 @@ class LogRenderer {
     renderLines(lines) {
         const raw = lines.join('');
         const collapsed = raw.includes('\r') ? collapseCarriageReturns(raw) : raw;
-        // `##[` is neutralised inside the fence too: stop-commands does not keep the log viewer from drawing
-        // `##[group]` or `##[error]` lines as its own folds and errors.
         const redacted = this.options.redact(collapsed);
-        const printed = endWithNewline((0,plain_text/* neutraliseLegacy */.QD)(redacted));
+        const printed = endWithNewline(redacted);
         // The plain copy is stripped before redaction: colour codes inside a secret would otherwise hide it.
         const filed = collapsed.includes('\x1b')
             ? endWithNewline(this.options.redact((0,strip_ansi/* default */.A)(collapsed)))
-            : endWithNewline(redacted);
+            : printed;
         this.capture(filed);
-        return { printed: `::stop-commands::${this.token}\n${printed}::${this.token}::\n`, filed };
+        return { printed, filed };
     }
     capture(text) {
         this.current ??= this.addStep('');
@@ -642,16 +635,6 @@ function cleanStepName(header) {
     const flat = (0,plain_text/* oneLine */.TN)(header).replace(/\s+/g, ' ').trim();
     return flat.length > MAX_STEP_NAME ? `${flat.slice(0, MAX_STEP_NAME)}…` : flat;
 }
-/**
- * A step name as the title of `::group::`: the runner decodes `%25`, `%0D` and `%0A` in it, so `%` is encoded
- * to show literally, and `::` is split so no part of it can pass for a command.
- */
-function commandSafe(name) {
-    return (0,plain_text/* neutraliseLegacy */.QD)(name)
-        .replace(plain_text/* CONTROL_CHARACTERS */.nI, ' ')
-        .replace(/%/g, '%25')
-        .replace(/:(?=:)/g, ': ');
-}
 function namesOperation(name, commands) {
     const lower = name.toLowerCase();
     if (lower === 'pulumi operation')
@@ -681,7 +664,11 @@ async function followPhase(run, input) {
     const logPath = logFilePath(input.env, input.deploymentId);
     const logFile = (0,external_node_fs_.createWriteStream)(logPath, { encoding: 'utf8' });
     const renderer = new LogRenderer({
-        write: chunk => runner.write(chunk),
+        sink: {
+            write: lines => runner.write(lines),
+            startGroup: title => runner.startGroup(title),
+            endGroup: () => runner.endGroup()
+        },
         logFile,
         redact: s => redactor.redact(s),
         operation: config.operation

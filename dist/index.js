@@ -28839,11 +28839,10 @@ function changeLabel(kind) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QD: () => (/* binding */ neutraliseLegacy),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS),
 /* harmony export */   tJ: () => (/* binding */ inert)
 /* harmony export */ });
+/* unused harmony exports CONTROL_CHARACTERS, neutraliseLegacy */
 /* harmony import */ var strip_ansi__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(348);
 // Remote text shown on one line (a step name, a table cell): the one pattern of control characters, so what counts
 // as a line break or an invisible character is decided once.
@@ -28867,7 +28866,7 @@ const LEGACY_COMMAND = /##\[/g;
 function inert(text) {
     return neutraliseLegacy(text).replace(LINE_START_COMMAND, '$1$2: ');
 }
-/** Only the legacy `##[`: for relayed log lines, already fenced from `::` commands by `stop-commands`. */
+/** Only the legacy `##[`, which the runner reads anywhere in a line. */
 function neutraliseLegacy(text) {
     return text.includes('##[') ? text.replace(LEGACY_COMMAND, '# #[') : text;
 }
@@ -32211,13 +32210,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -32367,9 +32366,10 @@ const githubRunner = {
     notice: (m, title) => notice(guarded(m), titled(title)),
     warning: (m, title) => warning(guarded(m), titled(title)),
     error: (m, title) => error(guarded(m), titled(title)),
-    write: chunk => {
-        process.stdout.write(chunk);
-    },
+    // Inert but not redacted again: a batch may hold thousands of lines, already redacted by the renderer.
+    write: lines => info((0,plain_text/* inert */.tJ)(lines.endsWith('\n') ? lines.slice(0, -1) : lines)),
+    startGroup: title => startGroup(guarded(title)),
+    endGroup: () => endGroup(),
     setSecret: v => {
         setSecret(v);
         masked = masked.with([v]);

@@ -29,7 +29,11 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
   const logPath = logFilePath(input.env, input.deploymentId)
   const logFile = createWriteStream(logPath, { encoding: 'utf8' })
   const renderer = new LogRenderer({
-    write: chunk => runner.write(chunk),
+    sink: {
+      write: lines => runner.write(lines),
+      startGroup: title => runner.startGroup(title),
+      endGroup: () => runner.endGroup()
+    },
     logFile,
     redact: s => redactor.redact(s),
     operation: config.operation

@@ -1,20 +1,28 @@
 // Prints a remote deployment's log into the workflow log and keeps just enough of it for the reports.
 //
-// The log is remote text printed where the runner reads `::command::` lines, so every batch of it is fenced in
-// `::stop-commands::<token>` … `::<token>::` with a token the server cannot know, and the only commands left
-// outside the fence are this module's own `::group::`/`::endgroup::`. A log may have a million lines: each push
-// becomes one string and one write, and only a bounded head and tail of each step are kept.
+// Each step of the log becomes a fold of the workflow log, opened and closed through the runner (@actions/core's
+// groups). The lines are remote text printed where the runner reads commands: the runner seam makes every one
+// inert (github/runner.ts), as it does all remote text, so the renderer only redacts. A log may have a million
+// lines: the lines between two headers become one string and one write, and only a bounded head and tail of each
+// step are kept.
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
-import { CONTROL_CHARACTERS, neutraliseLegacy, oneLine } from './plain-text.js'
+import { oneLine } from './plain-text.js'
 import { StepBuffer, type StepCapture } from './step-buffer.js'
 import type { LogEntry, PulumiOperation } from '../pulumi/types.js'
 
 export type { StepCapture } from './step-buffer.js'
 
+/** Where the log is shown: the workflow log, through the runner seam. */
+export interface LogSink {
+  /** Lines of the log, redacted; the sink makes them inert for the runner. */
+  write(lines: string): void
+  startGroup(title: string): void
+  endGroup(): void
+}
+
 export interface LogRendererOptions {
-  /** The workflow log (process.stdout.write in production); called once per push with everything it printed. */
-  write: (chunk: string) => void
+  sink: LogSink
   /** Receives the whole log: colour codes removed, progress bars collapsed, redacted, headers as `=== step ===`. */
   logFile?: { write(chunk: string): void }
   redact: (s: string) => string
@@ -23,8 +31,6 @@ export interface LogRendererOptions {
   /** Lines kept from the start and from the end of each step for the reports. */
   headLines?: number
   tailLines?: number
-  /** Fixed in tests; random otherwise, which is what keeps remote text from ending the fence. */
-  stopCommandsToken?: string
 }
 
 export const DEFAULT_HEAD_LINES = 200
@@ -45,7 +51,6 @@ const OPERATION_COMMANDS: Record<PulumiOperation, string[]> = {
 
 export class LogRenderer {
   private readonly options: LogRendererOptions
-  private readonly token: string
   private readonly headLines: number
   private readonly tailLines: number
   private readonly captured: StepBuffer[] = []
@@ -57,8 +62,6 @@ export class LogRenderer {
 
   constructor(options: LogRendererOptions) {
     this.options = options
-    // Web Crypto's generator rather than node:crypto's module, which would cost every start milliseconds to load.
-    this.token = options.stopCommandsToken ?? globalThis.crypto.randomUUID()
     this.headLines = Math.max(0, options.headLines ?? DEFAULT_HEAD_LINES)
     this.tailLines = Math.max(0, options.tailLines ?? DEFAULT_TAIL_LINES)
   }
@@ -68,13 +71,12 @@ export class LogRenderer {
   }
 
   push(entries: readonly LogEntry[]): void {
-    let printed = ''
     let filed = ''
     let pending: string[] = []
     const flush = (): void => {
       if (pending.length === 0) return
       const text = this.renderLines(pending)
-      printed += text.printed
+      this.options.sink.write(text.printed)
       filed += text.filed
       pending = []
     }
@@ -82,15 +84,12 @@ export class LogRenderer {
       // As Pulumi's CLI tests it: only a non-empty header starts a step; an empty one is no header at all.
       if (typeof entry.header === 'string' && entry.header !== '') {
         flush()
-        const header = this.startStep(entry.header)
-        printed += header.printed
-        filed += header.filed
+        filed += this.startStep(entry.header)
       } else if (typeof entry.line === 'string') {
         pending.push(entry.line.endsWith('\n') ? entry.line : `${entry.line}\n`)
       }
     }
     flush()
-    if (printed) this.options.write(printed)
     if (filed) this.options.logFile?.write(filed)
   }
 
@@ -98,7 +97,7 @@ export class LogRenderer {
   close(): void {
     if (!this.groupOpen) return
     this.groupOpen = false
-    this.options.write('::endgroup::\n')
+    this.options.sink.endGroup()
   }
 
   steps(): StepCapture[] {
@@ -128,13 +127,15 @@ export class LogRenderer {
     return this.parser.result()
   }
 
-  private startStep(header: string): { printed: string; filed: string } {
+  /** Opens the step's fold; returns its header for the log file. */
+  private startStep(header: string): string {
     const name = this.options.redact(cleanStepName(header))
     this.current = this.addStep(name)
     const shown = name || '(unnamed step)'
-    const close = this.groupOpen ? '::endgroup::\n' : ''
+    this.close()
+    this.options.sink.startGroup(shown)
     this.groupOpen = true
-    return { printed: `${close}::group::${commandSafe(shown)}\n`, filed: `=== ${shown} ===\n` }
+    return `=== ${shown} ===\n`
   }
 
   private addStep(name: string): StepBuffer {
@@ -148,16 +149,14 @@ export class LogRenderer {
   private renderLines(lines: string[]): { printed: string; filed: string } {
     const raw = lines.join('')
     const collapsed = raw.includes('\r') ? collapseCarriageReturns(raw) : raw
-    // `##[` is neutralised inside the fence too: stop-commands does not keep the log viewer from drawing
-    // `##[group]` or `##[error]` lines as its own folds and errors.
     const redacted = this.options.redact(collapsed)
-    const printed = endWithNewline(neutraliseLegacy(redacted))
+    const printed = endWithNewline(redacted)
     // The plain copy is stripped before redaction: colour codes inside a secret would otherwise hide it.
     const filed = collapsed.includes('\x1b')
       ? endWithNewline(this.options.redact(stripAnsi(collapsed)))
-      : endWithNewline(redacted)
+      : printed
     this.capture(filed)
-    return { printed: `::stop-commands::${this.token}\n${printed}::${this.token}::\n`, filed }
+    return { printed, filed }
   }
 
   private capture(text: string): void {
@@ -209,17 +208,6 @@ function endWithNewline(text: string): string {
 function cleanStepName(header: string): string {
   const flat = oneLine(header).replace(/\s+/g, ' ').trim()
   return flat.length > MAX_STEP_NAME ? `${flat.slice(0, MAX_STEP_NAME)}…` : flat
-}
-
-/**
- * A step name as the title of `::group::`: the runner decodes `%25`, `%0D` and `%0A` in it, so `%` is encoded
- * to show literally, and `::` is split so no part of it can pass for a command.
- */
-function commandSafe(name: string): string {
-  return neutraliseLegacy(name)
-    .replace(CONTROL_CHARACTERS, ' ')
-    .replace(/%/g, '%25')
-    .replace(/:(?=:)/g, ': ')
 }
 
 function namesOperation(name: string, commands: string[]): boolean {

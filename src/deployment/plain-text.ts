@@ -25,7 +25,7 @@ export function inert(text: string): string {
   return neutraliseLegacy(text).replace(LINE_START_COMMAND, '$1$2: ')
 }
 
-/** Only the legacy `##[`: for relayed log lines, already fenced from `::` commands by `stop-commands`. */
+/** Only the legacy `##[`, which the runner reads anywhere in a line. */
 export function neutraliseLegacy(text: string): string {
   return text.includes('##[') ? text.replace(LEGACY_COMMAND, '# #[') : text
 }

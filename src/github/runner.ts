@@ -20,10 +20,13 @@ export interface RunnerIO {
   warning(message: string, title?: string): void
   error(message: string, title?: string): void
   /**
-   * Raw workflow-log output: only the log renderer writes here, its remote text fenced by `stop-commands` (and
-   * redacted) there, because its own `::group::` and fence lines must reach the runner as commands.
+   * Lines of the deployment's log, already redacted (the renderer redacts them for the log file as well): printed
+   * as they are, in one write, but made inert like every other remote text.
    */
-  write(chunk: string): void
+  write(lines: string): void
+  /** Opens a fold of the workflow log; the title is remote text (a step's name), guarded like a message. */
+  startGroup(title: string): void
+  endGroup(): void
   setSecret(value: string): void
   setOutput(name: string, value: string): void
   saveState(name: string, value: string): void
@@ -54,9 +57,10 @@ export const githubRunner: RunnerIO = {
   notice: (m, title) => core.notice(guarded(m), titled(title)),
   warning: (m, title) => core.warning(guarded(m), titled(title)),
   error: (m, title) => core.error(guarded(m), titled(title)),
-  write: chunk => {
-    process.stdout.write(chunk)
-  },
+  // Inert but not redacted again: a batch may hold thousands of lines, already redacted by the renderer.
+  write: lines => core.info(inert(lines.endsWith('\n') ? lines.slice(0, -1) : lines)),
+  startGroup: title => core.startGroup(guarded(title)),
+  endGroup: () => core.endGroup(),
   setSecret: v => {
     core.setSecret(v)
     masked = masked.with([v])

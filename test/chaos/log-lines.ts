@@ -8,24 +8,17 @@ export interface PrintedLine {
 }
 
 /**
- * Every log line the action printed: the lines inside its `::stop-commands::` fences, each with the group it was
- * printed under. Everything else on stdout (the action's own messages and commands) is left out.
+ * Every log line the action printed: the lines inside its folds that are not workflow commands, each with the group
+ * it was printed under. Everything else on stdout (the action's own messages and commands) is left out: the action
+ * says nothing of its own inside a fold, and a relayed line that began with `::` was printed as `: :`.
  */
 export function printedLogLines(stdout: string): PrintedLine[] {
   const lines: PrintedLine[] = []
-  let step = ''
-  let fenceEnd: string | undefined
+  let step: string | undefined
   for (const line of stdout.split('\n')) {
-    if (fenceEnd !== undefined) {
-      if (line === fenceEnd) fenceEnd = undefined
-      else lines.push({ step, text: line })
-    } else if (line.startsWith('::stop-commands::')) {
-      fenceEnd = `::${line.slice('::stop-commands::'.length)}::`
-    } else if (line.startsWith('::group::')) {
-      step = line.slice('::group::'.length)
-    } else if (line === '::endgroup::') {
-      step = ''
-    }
+    if (line.startsWith('::group::')) step = line.slice('::group::'.length)
+    else if (line === '::endgroup::') step = undefined
+    else if (step !== undefined && !line.startsWith('::')) lines.push({ step, text: line })
   }
   return lines
 }
