@@ -65,18 +65,40 @@ describe('a create whose answer was lost after Pulumi Cloud carried it out', () 
     expect(result.stdout).toContain('Resources:')
   })
 
-  test('a create refused before it was carried out (connection reset) is looked up, then sent again', async () => {
+  test('a create refused before it was carried out (connection reset) is looked for over a window, then sent again', async () => {
     cloud.faults.add({ kind: 'reset', endpoint: 'createDeployment', times: 1 })
     const result = await run()
     expect(result.code).toBe(0)
     expect(cloud.deployments(STACK)).toHaveLength(1)
-    expect(cloud.requests.map(r => r.endpoint).slice(0, 4)).toEqual([
+    expect(cloud.requests.map(r => r.endpoint).slice(0, 9)).toEqual([
       'getSettings',
       'createDeployment',
-      'listStackDeployments',
+      'getCurrentUser',
+      ...Array<string>(5).fill('listStackDeployments'),
       'createDeployment'
     ])
-    expect(commands(result.stdout, 'notice').join('\n')).not.toMatch(/interrupted/)
+    const notices = commands(result.stdout, 'notice').join('\n')
+    expect(notices).not.toMatch(/interrupted/)
+    expect(notices).toMatch(
+      /The request to create the update deployment of acme\/web\/dev failed after it was sent \(connection failed after sending \(ECONNRESET\)\), and no deployment it could have made appeared among the stack's deployments in 10 s, so it is being sent again\./
+    )
+  })
+
+  test('a deployment another actor requested in the same moment is never taken for ours', async () => {
+    cloud.addToken('pul-other-actor-0001', { name: 'Other', githubLogin: 'other-actor', avatarUrl: '' })
+    const theirs = await callFake<{ id: string }>(
+      cloud,
+      'POST',
+      '/api/stacks/acme/web/dev/deployments',
+      { operation: 'update', sourceContext: { git: { commit: PUSH_SHA } } },
+      { token: 'pul-other-actor-0001' }
+    )
+    cloud.faults.add({ kind: 'reset', endpoint: 'createDeployment', times: 1 })
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(cloud.deployments(STACK)).toHaveLength(2)
+    expect(result.outputs['deployment-id']).not.toBe(theirs.body.id)
+    expect(commands(result.stdout, 'notice').join('\n')).toMatch(/so it is being sent again/)
   })
 })
 

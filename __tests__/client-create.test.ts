@@ -3,7 +3,7 @@
 import type { PulumiCloudClient } from '../src/pulumi/client.js'
 import { AmbiguousCreateError, PulumiApiError } from '../src/pulumi/errors.js'
 import type { StackRef } from '../src/pulumi/types.js'
-import type { FakeCloud, ManualClock } from '../test/fake-cloud/index.js'
+import { callFake, type FakeCloud, type ManualClock } from '../test/fake-cloud/index.js'
 import { cloudAndClient, RecordingClock, SOURCE_SETTINGS } from './client-support.js'
 
 const stack: StackRef = { org: 'acme', project: 'web', stack: 'dev' }
@@ -23,12 +23,61 @@ afterEach(() => cloud.close())
 
 const endpoints = (): string[] => cloud.requests.map(r => r.endpoint)
 
-it('(a) a 503 answered before processing: the look-up finds nothing, so it is sent again, one deployment', async () => {
+const LOOKS = [
+  'listStackDeployments',
+  'listStackDeployments',
+  'listStackDeployments',
+  'listStackDeployments',
+  'listStackDeployments'
+]
+
+it('(a) a 503 answered before processing: looked for over 10 s, then sent again with a notice, one deployment', async () => {
+  const notices: string[] = []
+  await setUp({ onNotice: text => notices.push(text) })
   cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 503, times: 1 })
   const created = await client.createDeployment(stack, { operation: 'update' })
   expect(created.recovered).toBeUndefined()
-  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
+  // Five looks over the window (at once, then 1, 3, 6 and 10 s after the failure), not one look at once.
+  expect(endpoints()).toEqual(['createDeployment', 'getCurrentUser', ...LOOKS, 'createDeployment'])
+  expect(clock.sleeps).toEqual([1000, 2000, 3000, 4000])
   expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
+  expect(notices).toEqual([
+    'The request to create the update deployment of acme/web/dev failed after it was sent (HTTP 503), and no ' +
+      "deployment it could have made appeared among the stack's deployments in 10 s, so it is being sent again."
+  ])
+})
+
+it('a deployment the service makes only seconds after the failure is found on a later look, not sent again', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 502, times: 1 })
+  // The service finishes the create between the second and third look.
+  clock.onSleep = async () => {
+    if (clock.sleeps.length === 2)
+      await callFake(cloud, 'POST', `/api/stacks/${REF}/deployments`, { operation: 'update' })
+  }
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBe(true)
+  expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
+  expect(endpoints().filter(e => e === 'listStackDeployments')).toHaveLength(3)
+})
+
+it('a deployment another actor created in the window is never adopted: ours is sent again', async () => {
+  cloud.addToken('pul-other-actor-0001', { name: 'Other', githubLogin: 'other-actor', avatarUrl: '' })
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', times: 1 })
+  clock.onSleep = async () => {
+    if (clock.sleeps.length === 1)
+      await callFake(
+        cloud,
+        'POST',
+        `/api/stacks/${REF}/deployments`,
+        { operation: 'update' },
+        { token: 'pul-other-actor-0001' }
+      )
+  }
+  const created = await client.createDeployment(stack, { operation: 'update' })
+  expect(created.recovered).toBeUndefined()
+  const [theirs, ours] = cloud.deployments(REF)
+  expect(created.id).toBe(ours?.id)
+  expect(created.id).not.toBe(theirs?.id)
 })
 
 it('(b) a reset after processing: found by look-up, recovered, one deployment', async () => {
@@ -42,8 +91,8 @@ it('(b) a reset after processing: found by look-up, recovered, one deployment', 
     recovered: true
   })
   expect(cloud.deployments(REF)).toHaveLength(1)
-  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments'])
-  expect(cloud.requests[1]?.query).toMatchObject({ asc: 'false', page: '1' })
+  expect(endpoints()).toEqual(['createDeployment', 'getCurrentUser', 'listStackDeployments'])
+  expect(cloud.requests[2]?.query).toMatchObject({ asc: 'false', page: '1' })
 })
 
 it('(c) a truncated 202: looked up, never sent again', async () => {
@@ -51,7 +100,7 @@ it('(c) a truncated 202: looked up, never sent again', async () => {
   const created = await client.createDeployment(stack, { operation: 'preview' })
   expect(created.recovered).toBe(true)
   expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
-  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments'])
+  expect(endpoints()).toEqual(['createDeployment', 'getCurrentUser', 'listStackDeployments'])
 })
 
 it('(d) two deployments that could be it: AmbiguousCreateError naming both, nothing sent again', async () => {
@@ -77,7 +126,7 @@ it('a reset before processing: the look-up finds nothing, so it is sent again, o
   cloud.faults.add({ endpoint: 'createDeployment', kind: 'reset', times: 1 })
   const created = await client.createDeployment(stack, { operation: 'update' })
   expect(created.recovered).toBeUndefined()
-  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
+  expect(endpoints()).toEqual(['createDeployment', 'getCurrentUser', ...LOOKS, 'createDeployment'])
   expect(cloud.deployments(REF).map(d => d.id)).toEqual([created.id])
 })
 
@@ -94,12 +143,12 @@ it('a 429 that came after the work was done: looked up first, not sent again', a
   expect(cloud.deployments(REF)).toHaveLength(1)
 })
 
-it('a 429 before processing: waits Retry-After, looks up, then sends again', async () => {
-  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 429, retryAfter: 9, times: 1 })
+it('a 429 before processing: looks over the window, waits out the rest of Retry-After, then sends again', async () => {
+  cloud.faults.add({ endpoint: 'createDeployment', kind: 'status', status: 429, retryAfter: 13, times: 1 })
   const created = await client.createDeployment(stack, { operation: 'update' })
   expect(created.recovered).toBeUndefined()
-  expect(clock.sleeps).toEqual([9000])
-  expect(endpoints()).toEqual(['createDeployment', 'listStackDeployments', 'createDeployment'])
+  expect(clock.sleeps).toEqual([1000, 2000, 3000, 4000, 3000])
+  expect(endpoints()).toEqual(['createDeployment', 'getCurrentUser', ...LOOKS, 'createDeployment'])
   expect(cloud.deployments(REF)).toHaveLength(1)
 })
 
@@ -159,7 +208,12 @@ it('with a pinned commit, reads the candidates to tell ours from another commit'
   })
   expect(created).toMatchObject({ version: 2, recovered: true })
   expect(created.id).not.toBe(other.id)
-  expect(endpoints().slice(2)).toEqual(['listStackDeployments', 'getDeployment', 'getDeployment'])
+  expect(endpoints().slice(2)).toEqual([
+    'getCurrentUser',
+    'listStackDeployments',
+    'getDeployment',
+    'getDeployment'
+  ])
   expect(cloud.deployments(REF)).toHaveLength(2)
 })
 

@@ -32406,6 +32406,9 @@ var time = __nccwpck_require__(9661);
 // sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
 // self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
 const CLOCK_SKEW_TOLERANCE_MS = 30_000;
+// When, as shares of the window, the stack's deployments are read after an ambiguous failure: at once, then less and
+// less often, the last look at the window's end.
+const LOOK_SCHEDULE = [0, 0.1, 0.3, 0.6, 1];
 const LOOKUP_PAGE_SIZE = 20;
 const LOOKUP_MAX_PAGES = 5;
 // Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
@@ -32436,6 +32439,7 @@ function disposition(failure) {
 /** Creates a deployment, retrying only where that cannot start a second one. */
 async function createWithoutDuplicates(io, stack, request, signal) {
     let firstSentAt;
+    let me;
     for (;;) {
         signal?.throwIfAborted();
         const sentAt = io.clock.now();
@@ -32448,21 +32452,19 @@ async function createWithoutDuplicates(io, stack, request, signal) {
         const kind = disposition(failure);
         if (kind === 'final')
             throw io.fail(failure, attempt);
-        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
         if (kind === 'resend') {
+            const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
             if (delay === undefined)
                 throw io.fail(failure, attempt);
             io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; Pulumi Cloud did not process it`);
             await io.clock.sleep(delay, signal);
             continue;
         }
-        // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-        // list; otherwise it could be missed and sent a second time.
-        if (delay !== undefined) {
-            io.notifyRetry(attempt, delay, `${(0,errors/* describeFailure */.Ic)(failure)}; checking the stack's deployments before sending again`);
-            await io.clock.sleep(delay, signal);
-        }
-        const candidates = await findCandidates(io, stack, request, firstSentAt - CLOCK_SKEW_TOLERANCE_MS, failure, signal);
+        // Who we are, asked once: a deployment another actor requested is never taken for ours.
+        me ??= { login: await io.whoAmI(signal).catch(() => undefined) };
+        const lookStart = io.clock.now();
+        const notBefore = firstSentAt - CLOCK_SKEW_TOLERANCE_MS;
+        const candidates = await lookOverWindow(io, stack, request, { notBefore, me: me.login }, failure, signal);
         const [only] = candidates;
         if (only && candidates.length === 1) {
             return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true };
@@ -32473,18 +32475,47 @@ async function createWithoutDuplicates(io, stack, request, signal) {
         }
         if (kind === 'accepted') {
             throw ambiguous(stack, request, `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-                `answer was cut short, and the deployment is not yet among the stack's recent deployments`, []);
+                `answer was cut short, and the deployment did not appear among the stack's deployments`, []);
         }
+        const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined);
         if (delay === undefined)
             throw io.fail(failure, attempt);
+        // The window has waited already; a longer Retry-After is honoured for what is left of it.
+        const rest = Math.max(0, delay - (io.clock.now() - lookStart));
+        io.notice(`The request to create the ${request.operation} deployment of ${(0,stack_name/* formatStackRef */.ju)(stack)} failed after it was ` +
+            `sent (${(0,errors/* describeFailure */.Ic)(failure)}), and no deployment it could have made appeared among the stack's ` +
+            `deployments in ${seconds(io.lookupWindowMs)} s, so it is being sent again.`);
+        if (rest > 0) {
+            io.notifyRetry(attempt, rest, `${(0,errors/* describeFailure */.Ic)(failure)}; not found, sending again`);
+            await io.clock.sleep(rest, signal);
+        }
     }
 }
-async function findCandidates(io, stack, request, notBefore, failure, signal) {
+/**
+ * The service may still be working on a create whose answer was lost: its deployment can appear in the stack's
+ * list seconds later. So the list is read several times over the window, not once at once; it stops at the first
+ * look that finds any candidate.
+ */
+async function lookOverWindow(io, stack, request, match, failure, signal) {
+    let waited = 0;
+    for (const share of LOOK_SCHEDULE) {
+        const at = Math.round(io.lookupWindowMs * share);
+        if (at > waited)
+            await io.clock.sleep(at - waited, signal);
+        waited = Math.max(waited, at);
+        const found = await findCandidates(io, stack, request, match, failure, signal);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
+}
+async function findCandidates(io, stack, request, match, failure, signal) {
+    const { notBefore, me } = match;
     let found = [];
     try {
         for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
             const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal);
-            found.push(...deployments.filter(d => isCandidate(d, request, notBefore)));
+            found.push(...deployments.filter(d => isCandidate(d, request, notBefore, me)));
             const oldest = deployments.at(-1);
             const oldestTime = oldest ? (0,time/* parsePulumiTime */.n)(oldest.created) : undefined;
             if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore))
@@ -32495,7 +32526,7 @@ async function findCandidates(io, stack, request, notBefore, failure, signal) {
             const full = [];
             for (const d of found)
                 full.push(d.configuration ? d : await io.getDeployment(d.id, signal));
-            found = full.filter(d => isCandidate(d, request, notBefore));
+            found = full.filter(d => isCandidate(d, request, notBefore, me));
         }
     }
     catch (error) {
@@ -32511,8 +32542,12 @@ function asCandidate(d) {
     return { id: d.id, version: d.version, created: d.created };
 }
 /** Whether a listed deployment could be the one our create started. */
-function isCandidate(d, request, notBefore) {
+function isCandidate(d, request, notBefore, me) {
     if (d.pulumiOperation && d.pulumiOperation !== request.operation)
+        return false;
+    // Where the listing names who requested it, someone else's deployment is never ours.
+    const by = d.requestedBy?.githubLogin;
+    if (me && by && by !== me)
         return false;
     const created = (0,time/* parsePulumiTime */.n)(d.created);
     if (created !== undefined && created < notBefore)
@@ -32527,6 +32562,9 @@ function isCandidate(d, request, notBefore) {
 function sameCommit(a, b) {
     const [x, y] = [a.toLowerCase(), b.toLowerCase()];
     return x.startsWith(y) || y.startsWith(x);
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
 }
 function describeCandidate(c) {
     return `version ${c.version} (id ${c.id}, created ${c.created} UTC)`;
@@ -32839,7 +32877,8 @@ const DEFAULT_RETRY = {
     baseDelayMs: 1_000,
     maxDelayMs: 30_000,
     maxElapsedMs: 120_000,
-    maxRetryAfterMs: 60_000
+    maxRetryAfterMs: 60_000,
+    createLookupWindowMs: 10_000
 };
 /**
  * Counts attempts and elapsed time for one call. `nextDelay` answers how long to wait before the next attempt, or
@@ -32978,6 +33017,7 @@ class PulumiTransport {
     onRetry;
     onWarning;
     redact;
+    onNotice;
     warned = new Set();
     sent = 0;
     constructor(opts) {
@@ -33006,6 +33046,7 @@ class PulumiTransport {
             const clean = redact(text);
             return token ? clean.split(token).join('***') : clean;
         };
+        this.onNotice = opts.onNotice ?? (() => undefined);
     }
     /** Requests sent so far, every retry and look-up included. */
     get requestCount() {
@@ -33158,10 +33199,24 @@ class PulumiCloudClient extends PulumiTransport {
             sendCreate: signal => this.attempt(spec, signal),
             listRecent: (page, pageSize, signal) => this.listStackDeployments(stack, { page, pageSize, asc: false }, { signal }),
             getDeployment: (id, signal) => this.getDeployment(stack, id, { signal }),
+            whoAmI: async (signal) => (await this.getCurrentUser({ signal })).githubLogin || undefined,
+            lookupWindowMs: this.policy.createLookupWindowMs,
+            notice: text => this.onNotice(text),
             notifyRetry: (attempt, delayMs, reason) => this.onRetry({ method: 'POST', path: spec.path, attempt, delayMs, reason }),
             fail: (failure, attempts) => (0,errors/* apiError */.pb)(failure, this.context(spec), attempts),
             consoleUrl: version => deploymentConsoleUrl(this.baseUrl, stack, version)
         }, stack, request, o?.signal);
+    }
+    /** Who the access token belongs to, as `pulumi whoami` asks it. */
+    getCurrentUser(o) {
+        return this.call({
+            method: 'GET',
+            path: '/api/user',
+            expectJson: true,
+            retry: 'read',
+            action: 'read who the access token belongs to',
+            subject: 'org'
+        }, o);
     }
     getDeployment(stack, id, o) {
         return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o);
@@ -35108,7 +35163,8 @@ function clientOptionsFor(config, redactor, deps) {
         clock,
         redact: text => redactor.redact(text),
         onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
-        onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
+        onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud')),
+        onNotice: text => runner.notice(redactor.redact(text), 'Pulumi Deployment')
     };
 }
 /** One sink for the warnings of every client of the run, so the same text is said once. */

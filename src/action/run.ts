@@ -205,7 +205,10 @@ function clientOptionsFor(
     redact: text => redactor.redact(text),
     onRetry: r =>
       runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
-    onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud'))
+    onWarning: sayOnce(text =>
+      runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud')
+    ),
+    onNotice: text => runner.notice(redactor.redact(text), 'Pulumi Deployment')
   }
 }
 

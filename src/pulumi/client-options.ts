@@ -29,6 +29,8 @@ export interface ClientOptions {
   redact?: (text: string) => string
   /** Receives the text of an `X-Pulumi-Warning` header, once per distinct text. */
   onWarning?: (text: string) => void
+  /** Receives what the user should know of the client's own choices (a create sent again after a failure). */
+  onNotice?: (text: string) => void
 }
 
 export interface CallOptions {

@@ -22,7 +22,8 @@ import {
   type ListDeploymentsResponse,
   type StackDeploymentsMetadata,
   type StackRef,
-  type StreamLogsResponse
+  type StreamLogsResponse,
+  type UserInfo
 } from './types.js'
 
 export { DEFAULT_RETRY, systemClock, type Clock, type RetryPolicy } from './retry.js'
@@ -84,6 +85,9 @@ export class PulumiCloudClient extends PulumiTransport {
         listRecent: (page, pageSize, signal) =>
           this.listStackDeployments(stack, { page, pageSize, asc: false }, { signal }),
         getDeployment: (id, signal) => this.getDeployment(stack, id, { signal }),
+        whoAmI: async signal => (await this.getCurrentUser({ signal })).githubLogin || undefined,
+        lookupWindowMs: this.policy.createLookupWindowMs,
+        notice: text => this.onNotice(text),
         notifyRetry: (attempt, delayMs, reason) =>
           this.onRetry({ method: 'POST', path: spec.path, attempt, delayMs, reason }),
         fail: (failure, attempts) => apiError(failure, this.context(spec), attempts),
@@ -92,6 +96,21 @@ export class PulumiCloudClient extends PulumiTransport {
       stack,
       request,
       o?.signal
+    )
+  }
+
+  /** Who the access token belongs to, as `pulumi whoami` asks it. */
+  getCurrentUser(o?: CallOptions): Promise<UserInfo> {
+    return this.call(
+      {
+        method: 'GET',
+        path: '/api/user',
+        expectJson: true,
+        retry: 'read',
+        action: 'read who the access token belongs to',
+        subject: 'org'
+      },
+      o
     )
   }
 

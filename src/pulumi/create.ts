@@ -27,7 +27,13 @@ export interface CreateIo {
   sendCreate(signal?: AbortSignal): Promise<AttemptResult<CreateDeploymentResponse>>
   listRecent(page: number, pageSize: number, signal?: AbortSignal): Promise<ListDeploymentsResponse>
   getDeployment(id: string, signal?: AbortSignal): Promise<Deployment>
+  /** Who the access token belongs to (GET /api/user), or undefined when Pulumi Cloud did not say. */
+  whoAmI(signal?: AbortSignal): Promise<string | undefined>
+  /** How long deployments are looked for after an ambiguous failure before the create is sent again. */
+  lookupWindowMs: number
   notifyRetry(attempt: number, delayMs: number, reason: string): void
+  /** Says something the user should know (a create sent again). */
+  notice(text: string): void
   fail(failure: Failure, attempts: number): PulumiApiError
   consoleUrl(version: number): string
 }
@@ -36,6 +42,9 @@ export interface CreateIo {
 // sent still counts as possibly ours. Hosted runners keep time to well under a second; the margin is for
 // self-hosted ones, kept small because a deployment someone else started in it would be taken for ours.
 export const CLOCK_SKEW_TOLERANCE_MS = 30_000
+// When, as shares of the window, the stack's deployments are read after an ambiguous failure: at once, then less and
+// less often, the last look at the window's end.
+const LOOK_SCHEDULE = [0, 0.1, 0.3, 0.6, 1]
 const LOOKUP_PAGE_SIZE = 20
 const LOOKUP_MAX_PAGES = 5
 // Listed deployments carry no commit; with a pinned commit, up to this many candidates are read one by one to
@@ -72,6 +81,7 @@ export async function createWithoutDuplicates(
   signal?: AbortSignal
 ): Promise<CreateResult> {
   let firstSentAt: number | undefined
+  let me: Requester | undefined
   for (;;) {
     signal?.throwIfAborted()
     const sentAt = io.clock.now()
@@ -83,32 +93,19 @@ export async function createWithoutDuplicates(
     const { failure } = result
     const kind = disposition(failure)
     if (kind === 'final') throw io.fail(failure, attempt)
-    const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
     if (kind === 'resend') {
+      const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
       if (delay === undefined) throw io.fail(failure, attempt)
       io.notifyRetry(attempt, delay, `${describeFailure(failure)}; Pulumi Cloud did not process it`)
       await io.clock.sleep(delay, signal)
       continue
     }
 
-    // Waiting before the look-up, not after, gives a request still in flight on the server time to land in the
-    // list; otherwise it could be missed and sent a second time.
-    if (delay !== undefined) {
-      io.notifyRetry(
-        attempt,
-        delay,
-        `${describeFailure(failure)}; checking the stack's deployments before sending again`
-      )
-      await io.clock.sleep(delay, signal)
-    }
-    const candidates = await findCandidates(
-      io,
-      stack,
-      request,
-      firstSentAt - CLOCK_SKEW_TOLERANCE_MS,
-      failure,
-      signal
-    )
+    // Who we are, asked once: a deployment another actor requested is never taken for ours.
+    me ??= { login: await io.whoAmI(signal).catch(() => undefined) }
+    const lookStart = io.clock.now()
+    const notBefore = firstSentAt - CLOCK_SKEW_TOLERANCE_MS
+    const candidates = await lookOverWindow(io, stack, request, { notBefore, me: me.login }, failure, signal)
     const [only] = candidates
     if (only && candidates.length === 1) {
       return { id: only.id, version: only.version, consoleUrl: io.consoleUrl(only.version), recovered: true }
@@ -127,27 +124,74 @@ export async function createWithoutDuplicates(
         stack,
         request,
         `Pulumi Cloud accepted the request (HTTP ${failure.kind === 'bad-body' ? failure.status : ''}) but its ` +
-          `answer was cut short, and the deployment is not yet among the stack's recent deployments`,
+          `answer was cut short, and the deployment did not appear among the stack's deployments`,
         []
       )
     }
+    const delay = io.budget.nextDelay(failure.kind === 'status' ? failure.retryAfterMs : undefined)
     if (delay === undefined) throw io.fail(failure, attempt)
+    // The window has waited already; a longer Retry-After is honoured for what is left of it.
+    const rest = Math.max(0, delay - (io.clock.now() - lookStart))
+    io.notice(
+      `The request to create the ${request.operation} deployment of ${formatStackRef(stack)} failed after it was ` +
+        `sent (${describeFailure(failure)}), and no deployment it could have made appeared among the stack's ` +
+        `deployments in ${seconds(io.lookupWindowMs)} s, so it is being sent again.`
+    )
+    if (rest > 0) {
+      io.notifyRetry(attempt, rest, `${describeFailure(failure)}; not found, sending again`)
+      await io.clock.sleep(rest, signal)
+    }
   }
+}
+
+interface Requester {
+  /** The access token's user login, when Pulumi Cloud said. */
+  login?: string
+}
+
+interface Match {
+  notBefore: number
+  me?: string
+}
+
+/**
+ * The service may still be working on a create whose answer was lost: its deployment can appear in the stack's
+ * list seconds later. So the list is read several times over the window, not once at once; it stops at the first
+ * look that finds any candidate.
+ */
+async function lookOverWindow(
+  io: CreateIo,
+  stack: StackRef,
+  request: CreateDeploymentRequest,
+  match: Match,
+  failure: Failure,
+  signal?: AbortSignal
+): Promise<CreateCandidate[]> {
+  let waited = 0
+  for (const share of LOOK_SCHEDULE) {
+    const at = Math.round(io.lookupWindowMs * share)
+    if (at > waited) await io.clock.sleep(at - waited, signal)
+    waited = Math.max(waited, at)
+    const found = await findCandidates(io, stack, request, match, failure, signal)
+    if (found.length > 0) return found
+  }
+  return []
 }
 
 async function findCandidates(
   io: CreateIo,
   stack: StackRef,
   request: CreateDeploymentRequest,
-  notBefore: number,
+  match: Match,
   failure: Failure,
   signal?: AbortSignal
 ): Promise<CreateCandidate[]> {
+  const { notBefore, me } = match
   let found: Deployment[] = []
   try {
     for (let page = 1; page <= LOOKUP_MAX_PAGES; page++) {
       const { deployments } = await io.listRecent(page, LOOKUP_PAGE_SIZE, signal)
-      found.push(...deployments.filter(d => isCandidate(d, request, notBefore)))
+      found.push(...deployments.filter(d => isCandidate(d, request, notBefore, me)))
       const oldest = deployments.at(-1)
       const oldestTime = oldest ? parsePulumiTime(oldest.created) : undefined
       if (deployments.length < LOOKUP_PAGE_SIZE || (oldestTime !== undefined && oldestTime < notBefore)) break
@@ -156,7 +200,7 @@ async function findCandidates(
     if (pinned && found.length <= MAX_COMMIT_CHECKS && found.some(d => !d.configuration)) {
       const full: Deployment[] = []
       for (const d of found) full.push(d.configuration ? d : await io.getDeployment(d.id, signal))
-      found = full.filter(d => isCandidate(d, request, notBefore))
+      found = full.filter(d => isCandidate(d, request, notBefore, me))
     }
   } catch (error) {
     if (signal?.aborted) throw error
@@ -177,8 +221,16 @@ function asCandidate(d: Deployment): CreateCandidate {
 }
 
 /** Whether a listed deployment could be the one our create started. */
-export function isCandidate(d: Deployment, request: CreateDeploymentRequest, notBefore: number): boolean {
+export function isCandidate(
+  d: Deployment,
+  request: CreateDeploymentRequest,
+  notBefore: number,
+  me?: string
+): boolean {
   if (d.pulumiOperation && d.pulumiOperation !== request.operation) return false
+  // Where the listing names who requested it, someone else's deployment is never ours.
+  const by = d.requestedBy?.githubLogin
+  if (me && by && by !== me) return false
   const created = parsePulumiTime(d.created)
   if (created !== undefined && created < notBefore) return false
   const pinned = request.sourceContext?.git?.commit
@@ -191,6 +243,10 @@ export function isCandidate(d: Deployment, request: CreateDeploymentRequest, not
 function sameCommit(a: string, b: string): boolean {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()]
   return x.startsWith(y) || y.startsWith(x)
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1)
 }
 
 function describeCandidate(c: CreateCandidate): string {

@@ -34,6 +34,11 @@ export interface RetryPolicy {
   maxElapsedMs: number
   /** A longer Retry-After is shortened to this. */
   maxRetryAfterMs: number
+  /**
+   * After a create failed in a way the service may have acted on, how long its deployment is looked for before the
+   * create is sent again (several looks; see create.ts).
+   */
+  createLookupWindowMs: number
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -41,7 +46,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   maxElapsedMs: 120_000,
-  maxRetryAfterMs: 60_000
+  maxRetryAfterMs: 60_000,
+  createLookupWindowMs: 10_000
 }
 
 /**

@@ -54,6 +54,7 @@ export class PulumiTransport {
   protected readonly onRetry: (info: RetryInfo) => void
   protected readonly onWarning: (text: string) => void
   protected readonly redact: (text: string) => string
+  protected readonly onNotice: (text: string) => void
   private readonly warned = new Set<string>()
   private sent = 0
 
@@ -84,6 +85,7 @@ export class PulumiTransport {
       const clean = redact(text)
       return token ? clean.split(token).join('***') : clean
     }
+    this.onNotice = opts.onNotice ?? (() => undefined)
   }
 
   /** Requests sent so far, every retry and look-up included. */

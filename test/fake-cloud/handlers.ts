@@ -3,7 +3,8 @@ import {
   DEPLOYMENT_STATUSES,
   type DeploymentStatus,
   type OrgDeploymentsMetadata,
-  type PulumiOperation
+  type PulumiOperation,
+  type UserInfo
 } from '../../src/pulumi/types.js'
 import { engineEventsPage } from './engine-events.js'
 import { ApiError } from './errors.js'
@@ -43,6 +44,8 @@ export interface HandlerContext {
   /** Most engine events one page carries. */
   eventsPageSize: number
   keys: StackKeys
+  /** Who an `Authorization` header's token belongs to. */
+  userOf(authorization: string | string[] | undefined): UserInfo
 }
 
 export interface IncomingCall {
@@ -124,7 +127,8 @@ function createDeployment(ctx: HandlerContext, stack: StackRecord, call: Incomin
     operation: request.operation as PulumiOperation,
     settings,
     request: received,
-    initiator
+    initiator,
+    requestedBy: ctx.userOf(call.headers.authorization)
   })
   const { org, project, stack: name } = stack
   return {
@@ -317,6 +321,7 @@ function orgHandlers(ctx: HandlerContext, call: IncomingCall, org: string): Answ
 export function handle(ctx: HandlerContext, call: IncomingCall): Answer {
   ctx.state.refresh()
   const { route } = call
+  if (route.endpoint === 'getCurrentUser') return ok(ctx.userOf(call.headers.authorization))
   if (route.stackRef !== undefined) return stackHandlers(ctx, call, ctx.state.stack(route.stackRef))
   const org = route.org as string
   if (!ctx.state.hasOrg(org)) throw new ApiError(404, `Organization '${org}' not found`)

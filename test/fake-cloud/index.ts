@@ -1,6 +1,7 @@
 // A fake Pulumi Cloud Deployments API: a real HTTP server with scripted deployments on a controllable clock,
 // and faults on demand. See docs/ARCHITECTURE.md; the behaviour follows spec/.
-import type { DeploymentSettings } from '../../src/pulumi/types.js'
+import type { DeploymentSettings, UserInfo } from '../../src/pulumi/types.js'
+import { REQUESTED_BY } from './views.js'
 import { realClock } from './clock.js'
 import { FaultInjector } from './faults.js'
 import type { HandlerContext } from './handlers.js'
@@ -65,6 +66,7 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
   const contextRef: { current?: HandlerContext } = {}
   let warning: string | undefined
   const oidc = new TokenExchange(clock)
+  const users = new Map<string, UserInfo>([[token, REQUESTED_BY]])
 
   const listening = await listen(
     {
@@ -75,6 +77,7 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
       handlerContext: () => contextRef.current as HandlerContext,
       record: request => requests.push(request),
       warning: () => warning,
+      users,
       answered: request => {
         answered.add(request)
         for (const waiter of waiters) if (waiter.pred(request)) waiter.resolve(request)
@@ -91,7 +94,11 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     consoleUrl: (opts.consoleUrl ?? defaultConsoleUrl(url)).replace(/\/$/, ''),
     logBatchSize: opts.logBatchSize ?? 500,
     eventsPageSize: opts.eventsPageSize ?? 500,
-    keys: new StackKeys()
+    keys: new StackKeys(),
+    userOf: authorization => {
+      const given = /^token (.+)$/.exec(String(authorization ?? ''))?.[1]
+      return (given !== undefined ? users.get(given) : undefined) ?? REQUESTED_BY
+    }
   }
   const pendingTimers = new Set<NodeJS.Timeout>()
 
@@ -115,6 +122,9 @@ export async function startFakeCloud(opts: FakeCloudOptions = {}): Promise<FakeC
     addStack(ref, stackOpts = {}) {
       declareSecretOutputs(stackOpts.outputs)
       state.addStack(ref, toStoredSettings(stackOpts.settings ?? {}), stackOpts.scenario, stackOpts.outputs)
+    },
+    addToken(extra, user) {
+      users.set(extra, structuredClone(user))
     },
     setScenario(ref, scenario) {
       state.knownStack(ref).scenario = scenario

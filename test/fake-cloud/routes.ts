@@ -101,6 +101,11 @@ export function route(method: string, path: string, query: Record<string, string
     base = { org: segments[2], stackRef: segments.slice(2, 5).join('/') }
     found = matchRest(segments.slice(5), STATE_ROUTES)
   }
+  if (segments.join('/') === 'api/user') {
+    return method.toUpperCase() === 'GET'
+      ? { endpoint: 'getCurrentUser' }
+      : { endpoint: 'unknown', status: 405 }
+  }
   if (segments.join('/') === 'api/oauth/token') {
     return method.toUpperCase() === 'POST'
       ? { endpoint: 'tokenExchange' }

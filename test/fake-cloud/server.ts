@@ -19,6 +19,8 @@ export interface ServerDeps {
   handlerContext(): HandlerContext
   record(request: RecordedRequest): void
   answered(request: RecordedRequest): void
+  /** Access tokens besides `token`, each with the user it belongs to. */
+  users: ReadonlyMap<string, unknown>
   /** The text of an `X-Pulumi-Warning` header to send on every answer, if any. */
   warning(): string | undefined
 }
@@ -99,7 +101,10 @@ function parseBody(raw: string): unknown {
 // The fake's own token may act anywhere; one issued by the OIDC exchange only in its organization.
 function authorized(req: IncomingMessage, deps: ServerDeps, org: string | undefined): boolean {
   const given = /^token (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-  return given === deps.token || (given !== undefined && deps.oidc.accepts(given, org))
+  if (given === undefined) return false
+  // A token issued for one organization may still ask who it belongs to.
+  const orgOfToken = org ?? deps.oidc.issued.get(given)?.org
+  return given === deps.token || deps.users.has(given) || deps.oidc.accepts(given, orgOfToken)
 }
 
 /** Starts the HTTP server; resolves once it listens. */

@@ -1,4 +1,4 @@
-import type { DeploymentSettings, PulumiOperation, StackRef } from '../../src/pulumi/types.js'
+import type { DeploymentSettings, PulumiOperation, StackRef, UserInfo } from '../../src/pulumi/types.js'
 import type { FakeClock } from './clock.js'
 import { ApiError } from './errors.js'
 import type { SeededRandom } from './random.js'
@@ -40,6 +40,8 @@ export interface DeploymentRecord {
   timeline: Timeline
   createdAt: number
   initiator?: string
+  /** Who the create request's token belongs to. */
+  requestedBy?: UserInfo
   /** The stack update the Pulumi operation step makes. */
   update: { id: string; updateID: string; version: number; kind: string }
 }
@@ -204,11 +206,17 @@ export class CloudState {
 
   createDeployment(
     stack: StackRecord,
-    spec: { operation: PulumiOperation; settings: JsonObject; request: unknown; initiator?: string }
+    spec: {
+      operation: PulumiOperation
+      settings: JsonObject
+      request: unknown
+      initiator?: string
+      requestedBy?: UserInfo
+    }
   ): DeploymentRecord {
     this.refresh()
     const now = this.clock.now()
-    const { operation, settings, request, initiator } = spec
+    const { operation, settings, request, initiator, requestedBy } = spec
     const scenario = this.nextScenario(stack, operation, request)
     const makesVersion =
       operation !== 'preview' && operation !== 'detect-drift' && scenario.result !== 'skipped'
@@ -226,6 +234,7 @@ export class CloudState {
       timeline,
       createdAt: now,
       initiator,
+      requestedBy,
       update: {
         id: this.ids.uuid(),
         updateID: this.ids.uuid(),

@@ -1,4 +1,9 @@
-import type { DeploymentSettings, DeploymentStatus, PulumiOperation } from '../../src/pulumi/types.js'
+import type {
+  DeploymentSettings,
+  DeploymentStatus,
+  PulumiOperation,
+  UserInfo
+} from '../../src/pulumi/types.js'
 import type { FakeClock } from './clock.js'
 import type { FaultInjector } from './faults.js'
 
@@ -29,6 +34,8 @@ export const ENDPOINTS = [
   'resumeOrg',
   'orgMetadata',
   'tokenExchange',
+  // GET /api/user: who the access token belongs to (what `pulumi whoami` asks).
+  'getCurrentUser',
   // A path the API does not have, or a known path with a method it does not take.
   'unknown'
 ] as const
@@ -237,6 +244,11 @@ export interface FakeCloud {
       outputs?: Record<string, unknown>
     }
   ): void
+  /**
+   * Accepts another access token, belonging to `user`: its deployments are `requestedBy` that user, and
+   * GET /api/user answers it (the fake's own token belongs to `Fake Cloud User`).
+   */
+  addToken(token: string, user: UserInfo): void
   /** The default for the stack's future deployments. */
   setScenario(ref: string, scenario: Scenario | ScenarioFactory): void
   /** Used by the stack's next deployment only (first in, first out), ahead of the default. */

@@ -125,7 +125,7 @@ export function deploymentView(deployment: DeploymentRecord, ctx: ViewContext): 
     status: deployment.timeline.status(now),
     version: deployment.version,
     latestVersion: deployment.stack.deployments.length,
-    requestedBy: REQUESTED_BY,
+    requestedBy: deployment.requestedBy ?? REQUESTED_BY,
     ...(jobView ? { jobs: [jobView] } : {}),
     pulumiOperation: deployment.operation,
     ...(deployment.initiator !== undefined ? { initiator: deployment.initiator } : {}),
@@ -186,6 +186,6 @@ export function updateInfos(deployment: DeploymentRecord, now: number): JsonObje
     updateID: update.updateID,
     version: update.version,
     latestVersion: deployment.stack.updateVersion,
-    requestedBy: REQUESTED_BY
+    requestedBy: deployment.requestedBy ?? REQUESTED_BY
   }))
 }
