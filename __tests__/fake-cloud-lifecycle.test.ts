@@ -351,3 +351,35 @@ describe('the queue, as strict as the service', () => {
     expect(await statuses([running, queued, newest])).toEqual(['succeeded', 'skipped', 'succeeded'])
   })
 })
+
+describe('drift runs and drift status', () => {
+  test('a detect-drift whose refresh counted changes is a run that found drift; the status follows the latest', async () => {
+    cloud.setScenario(STACK, {
+      ...scenario,
+      update: { resourceChanges: { update: 2, same: 3 } },
+      result: 'failed'
+    })
+    const id = await create('detect-drift')
+    const during = await call<{ runInProgress: boolean; driftDetected: boolean }>(
+      'GET',
+      `/api/stacks/${STACK}/drift/status`
+    )
+    expect(during.body).toMatchObject({ runInProgress: true, driftDetected: false })
+    clock.advance(60_000)
+    const runs = await call<{ driftRuns: Record<string, unknown>[]; total: number }>(
+      'GET',
+      `/api/stacks/${STACK}/drift/runs`
+    )
+    expect(runs.body.total).toBe(1)
+    expect(runs.body.driftRuns[0]).toMatchObject({
+      id: `drift-${id}`,
+      driftDetected: true,
+      status: 'failed',
+      deploymentId: id,
+      deploymentVersion: 1,
+      detectUpdate: { status: 'failed', resourceChanges: { update: 2, same: 3 } }
+    })
+    const after = await call('GET', `/api/stacks/${STACK}/drift/status`)
+    expect(after.body).toEqual({ driftDetected: true, latestDriftRun: `drift-${id}`, runInProgress: false })
+  })
+})

@@ -44,6 +44,7 @@ describe('getInputs with only the required inputs', () => {
       commentOnPrNumber: undefined,
       editPrComment: true,
       expectNoChanges: false,
+      failOnDrift: true,
       showSecretOutputs: false,
       secrets: ['pul-0123456789abcdef']
     })
@@ -95,6 +96,7 @@ describe('getInputs reads every input', () => {
       commentOnPrNumber: 42,
       editPrComment: false,
       expectNoChanges: true,
+      failOnDrift: true,
       showSecretOutputs: false,
       secrets: expect.arrayContaining([
         'pul-0123456789abcdef',

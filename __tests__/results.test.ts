@@ -31,11 +31,18 @@ describe('one stack', () => {
     })
   })
 
-  test('a drift check reports its changes as drift', () => {
-    const result = stackResult(report({ operation: 'detect-drift', changes: { update: 1, same: 3 } }), {
-      lastStatus: 'succeeded'
+  test('a drift check reports what it found; anything else, and a check that did not end, says nothing', () => {
+    const found = report({
+      operation: 'detect-drift',
+      changes: { update: 1, same: 3 },
+      drift: { detected: true }
     })
-    expect(result).toMatchObject({ 'has-changes': true, 'drift-detected': true })
+    expect(stackResult(found, { lastStatus: 'failed' })).toMatchObject({
+      'has-changes': true,
+      'drift-detected': true
+    })
+    const unfinished = report({ operation: 'detect-drift', changes: { update: 1 } })
+    expect(stackResult(unfinished)['drift-detected']).toBeNull()
   })
 
   test('a stack with no deployment was not run; one not waited for is not started', () => {

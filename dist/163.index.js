@@ -21,12 +21,15 @@ __webpack_require__.d(__webpack_exports__, {
 var time = __webpack_require__(9661);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var config_duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/pulumi/drift.ts
+var drift = __webpack_require__(5789);
 ;// CONCATENATED MODULE: ./src/report/build.ts
+
 
 
 const FAILED_STEP_LINES = 30;
 /** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
-function buildReport({ base, outcome, renderer, cancelled, timeoutMs, results }) {
+function buildReport({ base, outcome, renderer, cancelled, timeoutMs, results, drift }) {
     const deployment = outcome.deployment;
     const job = deployment?.jobs?.[0];
     const steps = job ? stepReports(job) : [];
@@ -41,6 +44,8 @@ function buildReport({ base, outcome, renderer, cancelled, timeoutMs, results })
         output: renderer.operationOutput(),
         ...durations(deployment, job)
     };
+    if (drift)
+        report.drift = driftFinding(drift.run, report.changes);
     const failed = job?.steps.find(s => s.status === 'failed');
     if (deployment?.status === 'failed' && failed) {
         report.failedStep = { name: failed.name, lastLines: renderer.lastLines(failed.name, FAILED_STEP_LINES) };
@@ -108,6 +113,17 @@ function updateUrl(consoleUrl, deploymentVersion, update) {
 /** `preview`, or the service's `Pupdate`, `Prefresh`, ... for previews of other operations. */
 function isPreviewKind(kind) {
     return kind === 'preview' || /^P[a-z]/.test(kind);
+}
+// Pulumi Cloud's drift run says whether drift was found; the refresh's change counts say in how many resources, and
+// decide alone when no run was listed. A check that broke before its refresh counted nothing found none.
+function driftFinding(run, changes) {
+    const counted = (0,drift/* driftedResources */.G)(run?.detectChanges ?? changes);
+    const detected = run ? run.driftDetected : counted > 0;
+    return {
+        detected,
+        ...(detected && counted > 0 ? { resources: counted } : {}),
+        ...(run ? { runId: run.id } : {})
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -937,6 +953,14 @@ function reportLinks(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
+/** "Drift detected" / "No drift" for a drift check that ran; undefined for one that broke, or for anything else. */
+function driftLabel(r) {
+    if (!r.drift)
+        return undefined;
+    if (r.drift.detected)
+        return 'Drift detected';
+    return r.status === 'succeeded' ? 'No drift' : undefined;
+}
 const STATUS_ICONS = {
     'not-started': '🕒',
     accepted: '⏳',
@@ -1006,9 +1030,16 @@ function statusPhrase(status) {
 function progressSentence(status) {
     return PROGRESS_SENTENCES[status];
 }
-/** `✅ Pulumi preview succeeded`: the start of every report's title. */
+/** `✅ Pulumi preview succeeded`: the start of every report's title; a drift check says what it found. */
 function titleOf(report) {
+    const drift = driftLabel(report);
+    if (drift)
+        return `${driftIcon(report)} Pulumi ${operationLabel(report.operation)}: ${drift}`;
     return `${statusIcon(report.status)} Pulumi ${operationLabel(report.operation)} ${statusPhrase(report.status)}`;
+}
+/** The icon beside "Drift detected" (a finding, not a breakage) or "No drift". */
+function driftIcon(report) {
+    return report.drift?.detected ? '⚠️' : '✅';
 }
 function stepStatusIcon(status) {
     return STEP_ICONS[status] ?? '❔';
@@ -1400,7 +1431,7 @@ function outputsTable(r) {
 }
 function facts(r) {
     const items = [
-        `- **Status:** ${statusIcon(r.status)} ${statusText(r.status)}`,
+        `- **Status:** ${driftLabel(r) ? `${driftIcon(r)} ${driftLabel(r)}` : `${statusIcon(r.status)} ${statusText(r.status)}`}`,
         `- **Stack:** ${escapeInline(r.stack)}`,
         `- **Operation:** ${operationLabel(r.operation)}`
     ];
@@ -1494,6 +1525,24 @@ function failureLead(report) {
 
 function judge(config, report) {
     const what = `The ${config.operation} of ${config.stackName} (deployment ${report.version ?? '?'})`;
+    const drift = report.drift;
+    if (drift?.detected) {
+        const where = drift.resources === undefined
+            ? ''
+            : ` in ${drift.resources} ${drift.resources === 1 ? 'resource' : 'resources'}`;
+        const fixed = config.operation === 'remediate-drift' && report.status === 'succeeded' ? ' and remediated' : '';
+        const link = `See the drift run${drift.runId ? ` ${drift.runId}` : ''}: ${report.consoleUrl ?? 'the Pulumi console'}.`;
+        if (!config.failOnDrift) {
+            return {
+                kind: 'warn',
+                title: 'Drift detected',
+                message: `${what} found drift${where}${fixed}; \`fail-on-drift\` is false, so the step succeeds. ${link}`
+            };
+        }
+        return { kind: 'fail', title: 'Drift detected', message: `${what} found drift${where}${fixed}. ${link}` };
+    }
+    if (drift && report.status === 'succeeded')
+        return { kind: 'ok', message: `${what} found no drift.` };
     switch (report.status) {
         case 'succeeded':
             if (config.expectNoChanges && report.changes && (0,deployment_changes/* hasChanges */.ik)(report.changes)) {
@@ -2014,13 +2063,16 @@ async function readStackOutputs(api, stack, stackName, showSecrets, log, signal)
 
 // The operations after whose success the stack's outputs are read (a destroy leaves none).
 const WRITES_OUTPUTS = new Set(['update', 'refresh', 'remediate-drift']);
+const DRIFT_OPERATIONS = new Set(['detect-drift', 'remediate-drift']);
 async function readResults(input) {
     const { client, config, outcome, runner, signal } = input;
     const log = { warning: (m) => runner.warning(m), debug: (m) => runner.debug(m) };
     const deployment = outcome.deployment;
+    const ended = outcome.kind === 'terminal' && (deployment?.status === 'succeeded' || deployment?.status === 'failed');
+    const drift = ended && DRIFT_OPERATIONS.has(config.operation) ? await readDriftRun(input, log) : undefined;
     // A deployment that never ran made no update, and one still running is not read while it is left.
     if (outcome.kind !== 'terminal' || !deployment?.jobs?.length)
-        return {};
+        return { drift };
     const what = `deployment ${input.deploymentVersion} of ${config.stackName}`;
     const operation = await readOperationResults(client, config.stack, input.deploymentId, what, log, signal);
     if (!operation.changes)
@@ -2028,7 +2080,22 @@ async function readResults(input) {
     const outputs = deployment.status === 'succeeded' && WRITES_OUTPUTS.has(config.operation)
         ? await readStackOutputs(client, config.stack, config.stackName, config.showSecretOutputs, log, signal)
         : undefined;
-    return { operation, outputs };
+    return { operation, outputs, drift };
+}
+// A drift check that found drift ends `failed` like one that broke; Pulumi Cloud's drift run tells them apart. When
+// it cannot be read, the refresh's change counts decide (see buildReport).
+async function readDriftRun(input, log) {
+    try {
+        const runs = await input.client.listDriftRuns(input.config.stack, { signal: input.signal });
+        return { run: runs.find(r => r.deploymentId === input.deploymentId) };
+    }
+    catch (error) {
+        if (input.signal?.aborted)
+            throw error;
+        log.debug(`The drift runs of ${input.config.stackName} could not be read (${error.message}); drift is ` +
+            "judged from the refresh's change counts.");
+        return {};
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/deployment-stage.ts

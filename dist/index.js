@@ -28399,8 +28399,8 @@ function stackResult(report, facts = {}) {
         'update-version': report.updateVersion ?? null,
         changes,
         'has-changes': changed,
-        // A drift check is a refresh that reports what changed outside Pulumi: its changes are the drift.
-        'drift-detected': report.operation === 'detect-drift' ? changed : null,
+        // Known once a drift check ended: from Pulumi Cloud's drift run, or the refresh's change counts.
+        'drift-detected': report.drift?.detected ?? null,
         outputs: facts.outputs ?? null,
         ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
     };
@@ -28458,6 +28458,7 @@ const OUTPUT = {
     logFile: 'log-file',
     updateVersion: 'update-version',
     hasChanges: 'has-changes',
+    driftDetected: 'drift-detected',
     changes: 'changes',
     results: 'results',
     outputs: 'outputs'
@@ -28492,6 +28493,8 @@ class StepOutputs {
             this.runner.setOutput(OUTPUT.hasChanges, String((0,deployment_changes/* hasChanges */.ik)(report.changes)));
             this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes));
         }
+        if (report.drift)
+            this.runner.setOutput(OUTPUT.driftDetected, String(report.drift.detected));
         const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]));
         this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]));
     }
@@ -29321,7 +29324,7 @@ class PrCommenter {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2351);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8089);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29331,7 +29334,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2351:
+/***/ 8089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33144,9 +33147,12 @@ function shouldRetry(retry, failure) {
     return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
 
+// EXTERNAL MODULE: ./src/pulumi/drift.ts
+var drift = __nccwpck_require__(5789);
 // EXTERNAL MODULE: ./src/pulumi/types.ts
 var types = __nccwpck_require__(4203);
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
+
 
 
 
@@ -33267,6 +33273,14 @@ class PulumiCloudClient extends PulumiTransport {
             body: { ciphertexts }
         };
         return (0,stack_results/* parseBatchDecrypt */.X1)(await this.call(spec, o), ciphertexts);
+    }
+    /** The stack's latest drift runs, newest first: whether each found drift, and for which deployment. */
+    async listDriftRuns(stack, o) {
+        const spec = {
+            ...this.stackRead(stack, stackPath(stack, 'drift', 'runs'), 'list the drift runs of the stack'),
+            query: { page: 1, pageSize: 20 }
+        };
+        return (0,drift/* parseDriftRuns */.X)(await this.call(spec, o));
     }
     getStackMetadata(stack, o) {
         return this.call(this.stackRead(stack, stackDeploymentsPath(stack, 'metadata'), 'read the deployments metadata'), o);
@@ -34325,9 +34339,39 @@ function settingsError(message) {
     return new InputError('settings', message);
 }
 
+;// CONCATENATED MODULE: ./src/config/operation.ts
+// The \`operation\` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
+// bring from the CLI and other tools.
+
+
+
+// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
+const OPERATION_ALIASES = {
+    up: 'update',
+    deploy: 'update',
+    apply: 'update',
+    plan: 'preview',
+    drift: 'detect-drift',
+    remediate: 'remediate-drift'
+};
+function parseOperation(value) {
+    const accepted = `${types/* PULUMI_OPERATIONS */.UQ.slice(0, -1).join(', ')} or ${types/* PULUMI_OPERATIONS */.UQ.at(-1)}`;
+    if (value === '') {
+        throw new InputError('operation', `The \`operation\` input is required: set it to ${accepted}.`);
+    }
+    const lower = value.toLowerCase();
+    const operation = types/* PULUMI_OPERATIONS */.UQ.find(candidate => candidate === lower);
+    if (operation !== undefined)
+        return operation;
+    const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
+    const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
+    throw new InputError('operation', `The \`operation\` input ${operation_quote(value)} is not an operation this action runs: use ${accepted}${hint}`);
+}
+function operation_quote(value) {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
-// Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
-// naming the input before any request is made, rather than halfway through a deployment.
 
 
 
@@ -34374,6 +34418,7 @@ function getInputs(read, env) {
         throw new InputError('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
             'with `wait: false` the step ends as soon as the deployment is created.');
     }
+    const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true);
     const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false);
     return {
         stacks,
@@ -34396,31 +34441,10 @@ function getInputs(read, env) {
         commentOnPrNumber,
         editPrComment,
         expectNoChanges,
+        failOnDrift,
         showSecretOutputs,
         secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
     };
-}
-// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
-const OPERATION_ALIASES = {
-    up: 'update',
-    deploy: 'update',
-    apply: 'update',
-    plan: 'preview',
-    drift: 'detect-drift',
-    remediate: 'remediate-drift'
-};
-function parseOperation(value) {
-    const accepted = `${types/* PULUMI_OPERATIONS */.UQ.slice(0, -1).join(', ')} or ${types/* PULUMI_OPERATIONS */.UQ.at(-1)}`;
-    if (value === '') {
-        throw new InputError('operation', `The \`operation\` input is required: set it to ${accepted}.`);
-    }
-    const lower = value.toLowerCase();
-    const operation = types/* PULUMI_OPERATIONS */.UQ.find(candidate => candidate === lower);
-    if (operation !== undefined)
-        return operation;
-    const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
-    const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
-    throw new InputError('operation', `The \`operation\` input ${inputs_quote(value)} is not an operation this action runs: use ${accepted}${hint}`);
 }
 function parseCloudUrl(value, env) {
     if (value !== '')
@@ -35130,7 +35154,8 @@ async function deploy(config, redactor, deps) {
             renderer,
             cancelled: ending === 'cancelled',
             timeoutMs: config.timeoutMs,
-            results: results.operation
+            results: results.operation,
+            drift: results.drift
         });
         if (outcome.kind !== 'terminal' && ending === 'ended') {
             const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
@@ -35251,6 +35276,52 @@ async function run() {
     // A cancelled step must end within seconds, whatever sockets or timers are still open.
     if (cancelled)
         process.exit();
+}
+
+
+/***/ }),
+
+/***/ 5789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ driftedResources),
+/* harmony export */   X: () => (/* binding */ parseDriftRuns)
+/* harmony export */ });
+/* harmony import */ var _engine_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9030);
+// Drift runs (spec/results-openapi.json, `ListDriftRuns`): Pulumi Cloud's own record of whether a detect-drift or
+// remediate-drift deployment found drift. A drift check that found drift ends `failed`, exactly like one that
+// broke ("refresh and fail if any changes are detected"); the run is what tells them apart.
+
+/** The runs of `GET …/drift/runs` that can be read; an entry of another shape is left out. */
+function parseDriftRuns(body) {
+    const runs = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body) ? (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(body, 'driftRuns') : undefined;
+    if (!Array.isArray(runs))
+        throw new Error("Pulumi Cloud's list of drift runs has no `driftRuns` array.");
+    const parsed = [];
+    for (const entry of runs) {
+        if (!(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry))
+            continue;
+        const id = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'id'), 200);
+        const detected = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'driftDetected');
+        if (id === undefined || typeof detected !== 'boolean')
+            continue;
+        const detect = (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'detectUpdate');
+        parsed.push({
+            id,
+            driftDetected: detected,
+            deploymentId: (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(entry, 'deploymentId'), 200),
+            detectChanges: (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(detect) ? (0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceChangesOf */ .DM)((0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .ZV)(detect, 'resourceChanges')) : undefined
+        });
+    }
+    return parsed;
+}
+/** How many resources drifted: every count but `same` (a refresh's changes are the drift). */
+function driftedResources(changes) {
+    if (!changes)
+        return 0;
+    const entries = changes instanceof Map ? [...changes] : Object.entries(changes);
+    return entries.reduce((sum, [op, n]) => (op === 'same' || op === 'errored' || !(0,_engine_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCount */ .my)(n) ? sum : sum + n), 0);
 }
 
 

@@ -15,6 +15,7 @@ export const OUTPUT = {
   logFile: 'log-file',
   updateVersion: 'update-version',
   hasChanges: 'has-changes',
+  driftDetected: 'drift-detected',
   changes: 'changes',
   results: 'results',
   outputs: 'outputs'
@@ -55,6 +56,7 @@ export class StepOutputs {
       this.runner.setOutput(OUTPUT.hasChanges, String(hasChanges(report.changes)))
       this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes))
     }
+    if (report.drift) this.runner.setOutput(OUTPUT.driftDetected, String(report.drift.detected))
     const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]))
     this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]))
   }

@@ -162,7 +162,8 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
       renderer,
       cancelled: ending === 'cancelled',
       timeoutMs: config.timeoutMs,
-      results: results.operation
+      results: results.operation,
+      drift: results.drift
     })
     if (outcome.kind !== 'terminal' && ending === 'ended') {
       const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'

@@ -1,18 +1,14 @@
 // Every input, read and validated up front into one typed ActionConfig: a mistake fails the step with a sentence
 // naming the input before any request is made, rather than halfway through a deployment.
-import {
-  PULUMI_OPERATIONS,
-  type DeploymentSettings,
-  type PulumiOperation,
-  type StackRef
-} from '../pulumi/types.js'
+import { type DeploymentSettings, type PulumiOperation, type StackRef } from '../pulumi/types.js'
 import { DurationError, parseDuration } from './duration.js'
 import { InputError } from './input-error.js'
 import { parseStacks, type StackTarget } from './stacks.js'
 import { parseLogin, type OidcLogin } from './credentials.js'
 import { collectSecrets } from './secrets.js'
 import { withoutTrailingSlash } from './url.js'
-import { loadSettingsParser, parseSettings, suggestKey } from './settings.js'
+import { loadSettingsParser, parseSettings } from './settings.js'
+import { parseOperation } from './operation.js'
 
 export { InputError } from './input-error.js'
 
@@ -49,6 +45,8 @@ export interface ActionConfig {
   commentOnPrNumber: number | undefined
   editPrComment: boolean
   expectNoChanges: boolean
+  /** Fail the step when a detect-drift or remediate-drift deployment finds drift. */
+  failOnDrift: boolean
   /** Decrypt secret stack outputs into the step outputs (masked first); otherwise they read `[secret]`. */
   showSecretOutputs: boolean
   /** Every value that must never be printed (see collectSecrets). */
@@ -109,6 +107,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
         'with `wait: false` the step ends as soon as the deployment is created.'
     )
   }
+  const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true)
   const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false)
 
   return {
@@ -132,35 +131,10 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
     commentOnPrNumber,
     editPrComment,
     expectNoChanges,
+    failOnDrift,
     showSecretOutputs,
     secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
   }
-}
-
-// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
-const OPERATION_ALIASES: Record<string, PulumiOperation> = {
-  up: 'update',
-  deploy: 'update',
-  apply: 'update',
-  plan: 'preview',
-  drift: 'detect-drift',
-  remediate: 'remediate-drift'
-}
-
-function parseOperation(value: string): PulumiOperation {
-  const accepted = `${PULUMI_OPERATIONS.slice(0, -1).join(', ')} or ${PULUMI_OPERATIONS.at(-1)}`
-  if (value === '') {
-    throw new InputError('operation', `The \`operation\` input is required: set it to ${accepted}.`)
-  }
-  const lower = value.toLowerCase()
-  const operation = PULUMI_OPERATIONS.find(candidate => candidate === lower)
-  if (operation !== undefined) return operation
-  const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, PULUMI_OPERATIONS)
-  const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`
-  throw new InputError(
-    'operation',
-    `The \`operation\` input ${quote(value)} is not an operation this action runs: use ${accepted}${hint}`
-  )
 }
 
 function parseCloudUrl(value: string, env: NodeJS.ProcessEnv): string {

@@ -12,6 +12,7 @@ import {
   type StackOutputsRead
 } from './stack-results.js'
 import { PulumiTransport, type CallSpec } from './transport.js'
+import { parseDriftRuns, type DriftRun } from './drift.js'
 import type { CallOptions } from './client-options.js'
 import {
   isTerminal,
@@ -189,6 +190,15 @@ export class PulumiCloudClient extends PulumiTransport {
       body: { ciphertexts }
     }
     return parseBatchDecrypt(await this.call<unknown>(spec, o), ciphertexts)
+  }
+
+  /** The stack's latest drift runs, newest first: whether each found drift, and for which deployment. */
+  async listDriftRuns(stack: StackRef, o?: CallOptions): Promise<DriftRun[]> {
+    const spec = {
+      ...this.stackRead(stack, stackPath(stack, 'drift', 'runs'), 'list the drift runs of the stack'),
+      query: { page: 1, pageSize: 20 }
+    }
+    return parseDriftRuns(await this.call<unknown>(spec, o))
   }
 
   getStackMetadata(stack: StackRef, o?: CallOptions): Promise<StackDeploymentsMetadata> {

@@ -2,9 +2,11 @@ import { parsePulumiTime } from '../pulumi/time.js'
 import type { Deployment, DeploymentJob } from '../pulumi/types.js'
 import type { FollowOutcome } from '../deployment/follow.js'
 import type { LogRenderer } from '../deployment/log-renderer.js'
-import type { DeploymentReport, StepReport } from './model.js'
+import type { DeploymentReport, DriftFinding, StepReport } from './model.js'
 import { formatDuration } from '../config/duration.js'
 import type { OperationResults } from '../deployment/results.js'
+import { driftedResources, type DriftRun } from '../pulumi/drift.js'
+import type { ChangeSummary } from '../deployment/changes.js'
 
 const FAILED_STEP_LINES = 30
 
@@ -16,6 +18,8 @@ export interface ReportInput {
   timeoutMs?: number
   /** What Pulumi Cloud's structured endpoints said, when they were read. */
   results?: OperationResults
+  /** For a drift check that ended: its drift run, when listed. */
+  drift?: { run?: DriftRun }
 }
 
 /** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
@@ -25,7 +29,8 @@ export function buildReport({
   renderer,
   cancelled,
   timeoutMs,
-  results
+  results,
+  drift
 }: ReportInput): DeploymentReport {
   const deployment = outcome.deployment
   const job = deployment?.jobs?.[0]
@@ -41,6 +46,7 @@ export function buildReport({
     output: renderer.operationOutput(),
     ...durations(deployment, job)
   }
+  if (drift) report.drift = driftFinding(drift.run, report.changes)
   const failed = job?.steps.find(s => s.status === 'failed')
   if (deployment?.status === 'failed' && failed) {
     report.failedStep = { name: failed.name, lastLines: renderer.lastLines(failed.name, FAILED_STEP_LINES) }
@@ -115,4 +121,16 @@ export function updateUrl(
 /** `preview`, or the service's `Pupdate`, `Prefresh`, ... for previews of other operations. */
 function isPreviewKind(kind: string): boolean {
   return kind === 'preview' || /^P[a-z]/.test(kind)
+}
+
+// Pulumi Cloud's drift run says whether drift was found; the refresh's change counts say in how many resources, and
+// decide alone when no run was listed. A check that broke before its refresh counted nothing found none.
+function driftFinding(run: DriftRun | undefined, changes: ChangeSummary | undefined): DriftFinding {
+  const counted = driftedResources(run?.detectChanges ?? changes)
+  const detected = run ? run.driftDetected : counted > 0
+  return {
+    detected,
+    ...(detected && counted > 0 ? { resources: counted } : {}),
+    ...(run ? { runId: run.id } : {})
+  }
 }

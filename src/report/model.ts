@@ -52,6 +52,23 @@ export interface DeploymentReport {
   runUrl?: string
   /** One sentence explaining the status, e.g. why the wait ended. */
   message?: string
+  /** For a detect-drift or remediate-drift deployment that ended: whether it found drift (see buildReport). */
+  drift?: DriftFinding
+}
+
+export interface DriftFinding {
+  detected: boolean
+  /** How many resources drifted, when known. */
+  resources?: number
+  /** Pulumi Cloud's drift run, when it listed one for the deployment. */
+  runId?: string
+}
+
+/** "Drift detected" / "No drift" for a drift check that ran; undefined for one that broke, or for anything else. */
+export function driftLabel(r: Pick<DeploymentReport, 'status' | 'drift'>): string | undefined {
+  if (!r.drift) return undefined
+  if (r.drift.detected) return 'Drift detected'
+  return r.status === 'succeeded' ? 'No drift' : undefined
 }
 
 const STATUS_ICONS: Record<ReportStatus, string> = {
@@ -135,9 +152,16 @@ export function progressSentence(status: ReportStatus): string | undefined {
   return PROGRESS_SENTENCES[status]
 }
 
-/** `✅ Pulumi preview succeeded`: the start of every report's title. */
-export function titleOf(report: Pick<DeploymentReport, 'status' | 'operation'>): string {
+/** `✅ Pulumi preview succeeded`: the start of every report's title; a drift check says what it found. */
+export function titleOf(report: Pick<DeploymentReport, 'status' | 'operation' | 'drift'>): string {
+  const drift = driftLabel(report)
+  if (drift) return `${driftIcon(report)} Pulumi ${operationLabel(report.operation)}: ${drift}`
   return `${statusIcon(report.status)} Pulumi ${operationLabel(report.operation)} ${statusPhrase(report.status)}`
+}
+
+/** The icon beside "Drift detected" (a finding, not a breakage) or "No drift". */
+export function driftIcon(report: Pick<DeploymentReport, 'drift'>): string {
+  return report.drift?.detected ? '⚠️' : '✅'
 }
 
 export function stepStatusIcon(status: StepStatus): string {

@@ -47,8 +47,8 @@ export function stackResult(report: DeploymentReport, facts: ResultFacts = {}): 
     'update-version': report.updateVersion ?? null,
     changes,
     'has-changes': changed,
-    // A drift check is a refresh that reports what changed outside Pulumi: its changes are the drift.
-    'drift-detected': report.operation === 'detect-drift' ? changed : null,
+    // Known once a drift check ended: from Pulumi Cloud's drift run, or the refresh's change counts.
+    'drift-detected': report.drift?.detected ?? null,
     outputs: facts.outputs ?? null,
     ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
   }

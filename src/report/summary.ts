@@ -15,6 +15,8 @@ import {
   statusIcon,
   statusText,
   stepStatusIcon,
+  driftIcon,
+  driftLabel,
   type DeploymentReport
 } from './model.js'
 import { headlineOf, renderStackResults } from './stack-results.js'
@@ -70,7 +72,7 @@ function outputsTable(r: DeploymentReport): string | undefined {
 
 function facts(r: DeploymentReport): string[] {
   const items = [
-    `- **Status:** ${statusIcon(r.status)} ${statusText(r.status)}`,
+    `- **Status:** ${driftLabel(r) ? `${driftIcon(r)} ${driftLabel(r)}` : `${statusIcon(r.status)} ${statusText(r.status)}`}`,
     `- **Stack:** ${escapeInline(r.stack)}`,
     `- **Operation:** ${operationLabel(r.operation)}`
   ]

@@ -10,10 +10,29 @@ export type Verdict =
   | { kind: 'fail'; message: string; annotation?: string; title?: string }
 
 export function judge(
-  config: Pick<ActionConfig, 'operation' | 'stackName' | 'expectNoChanges'>,
+  config: Pick<ActionConfig, 'operation' | 'stackName' | 'expectNoChanges' | 'failOnDrift'>,
   report: DeploymentReport
 ): Verdict {
   const what = `The ${config.operation} of ${config.stackName} (deployment ${report.version ?? '?'})`
+  const drift = report.drift
+  if (drift?.detected) {
+    const where =
+      drift.resources === undefined
+        ? ''
+        : ` in ${drift.resources} ${drift.resources === 1 ? 'resource' : 'resources'}`
+    const fixed =
+      config.operation === 'remediate-drift' && report.status === 'succeeded' ? ' and remediated' : ''
+    const link = `See the drift run${drift.runId ? ` ${drift.runId}` : ''}: ${report.consoleUrl ?? 'the Pulumi console'}.`
+    if (!config.failOnDrift) {
+      return {
+        kind: 'warn',
+        title: 'Drift detected',
+        message: `${what} found drift${where}${fixed}; \`fail-on-drift\` is false, so the step succeeds. ${link}`
+      }
+    }
+    return { kind: 'fail', title: 'Drift detected', message: `${what} found drift${where}${fixed}. ${link}` }
+  }
+  if (drift && report.status === 'succeeded') return { kind: 'ok', message: `${what} found no drift.` }
   switch (report.status) {
     case 'succeeded':
       if (config.expectNoChanges && report.changes && hasChanges(report.changes)) {

@@ -6,6 +6,7 @@ import {
   type PulumiOperation,
   type UserInfo
 } from '../../src/pulumi/types.js'
+import { driftRuns, driftStatus } from './drift.js'
 import { engineEventsPage } from './engine-events.js'
 import { ApiError } from './errors.js'
 import { batchDecrypt, exportStack, type StackKeys } from './stack-state.js'
@@ -272,6 +273,10 @@ function stackHandlers(ctx: HandlerContext, call: IncomingCall, stack: StackReco
       return ok(exportStack(state, ctx.keys, stack))
     case 'batchDecrypt':
       return ok(batchDecrypt(ctx.keys, jsonBody(call, 'batch-decrypt')))
+    case 'getDriftStatus':
+      return ok(driftStatus(stack, state.now()))
+    case 'listDriftRuns':
+      return ok(driftRuns(stack, state.now(), call.query))
     case 'cancelDeployment':
       state.cancel(deployment())
       return ok()

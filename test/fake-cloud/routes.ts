@@ -35,7 +35,9 @@ const STATE_ROUTES: [string, MethodTable][] = [
   ['refresh/:id/events', { GET: 'getEngineEvents' }],
   ['destroy/:id/events', { GET: 'getEngineEvents' }],
   ['export', { GET: 'exportStack' }],
-  ['batch-decrypt', { POST: 'batchDecrypt' }]
+  ['batch-decrypt', { POST: 'batchDecrypt' }],
+  ['drift/status', { GET: 'getDriftStatus' }],
+  ['drift/runs', { GET: 'listDriftRuns' }]
 ]
 
 const ORG_ROUTES: [string, MethodTable][] = [

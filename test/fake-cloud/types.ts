@@ -25,6 +25,8 @@ export const ENDPOINTS = [
   'getEngineEvents',
   'exportStack',
   'batchDecrypt',
+  'getDriftStatus',
+  'listDriftRuns',
   'cancelDeployment',
   'pauseStack',
   'resumeStack',
