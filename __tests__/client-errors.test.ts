@@ -75,9 +75,9 @@ it('404 on GET settings is a stack with no stored settings: read as none, not as
 })
 
 it('404 on a deployment: names the deployment and its stack', async () => {
-  const byId = await apiError(client.getDeployment(stack, 'no-such-id'))
+  const byId = await apiError(client.getDeployment(stack, '00000000-0000-4000-8000-00000000dead'))
   expect(byId.message).toMatch(
-    /^Deployment no-such-id of stack acme\/web\/dev was not found \(404 Not Found\)/
+    /^Deployment 00000000-0000-4000-8000-00000000dead of stack acme\/web\/dev was not found \(404 Not Found\)/
   )
 })
 
@@ -102,7 +102,7 @@ it('a cancel refused for a deployment that has not ended is still the error Pulu
 
 it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack', async () => {
   cloud.faults.add({ endpoint: 'getDeployment', kind: 'status', status: 500 })
-  const error = await apiError(client.getDeployment(stack, 'abc'))
+  const error = await apiError(client.getDeployment(stack, '00000000-0000-4000-8000-000000000abc'))
   expect(error).toMatchObject({ status: 500, retryable: true, attempts: 5 })
   expect(error.message).toBe(
     'Pulumi Cloud is unavailable: it answered HTTP 500 when asked to read the deployment for stack acme/web/dev ' +

@@ -83,7 +83,9 @@ describe('GET requests', () => {
   })
 
   it('does not retry a 4xx answer', async () => {
-    const error = await client.getDeployment(stack, 'missing').catch((e: unknown) => e)
+    const error = await client
+      .getDeployment(stack, '00000000-0000-4000-8000-0000000beef0')
+      .catch((e: unknown) => e)
     expect((error as PulumiApiError).status).toBe(404)
     expect(cloud.requests).toHaveLength(1)
     expect(clock.sleeps).toEqual([])

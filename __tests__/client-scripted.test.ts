@@ -92,7 +92,7 @@ describe('network conditions', () => {
     const url = `http://127.0.0.1:${await closedPort()}`
     const clock = new RecordingClock(new Counter())
     const c = client(url, clock, { retry: { maxAttempts: 3 } })
-    const error = await failure(c.getDeployment(stack, 'abc'))
+    const error = await failure(c.getDeployment(stack, '00000000-0000-4000-8000-000000000abc'))
     expect(error.status).toBe(0)
     expect(error.retryable).toBe(true)
     expect(error.message).toMatch(/Could not reach Pulumi Cloud at http:\/\/127\.0\.0\.1:\d+ .*ECONNREFUSED/)
@@ -101,7 +101,7 @@ describe('network conditions', () => {
 
   it('a create whose connection was refused is sent again once the server is up, creating one deployment', async () => {
     const port = await closedPort()
-    const created = { id: 'd-1', version: 1, consoleUrl: 'http://console/1' }
+    const created = { id: '00000000-0000-4000-8000-0000000000d1', version: 1, consoleUrl: 'http://console/1' }
     const server = new ScriptedServer([json(202, created)])
     servers.push(server)
     const clock = new RecordingClock(new Counter())
@@ -113,7 +113,8 @@ describe('network conditions', () => {
     const result = await client(`http://127.0.0.1:${port}`, clock, { onRetry }).createDeployment(stack, {
       operation: 'update'
     })
-    expect(result).toEqual(created)
+    // A console page off the console's own host is replaced by the computed one.
+    expect(result).toEqual({ ...created, consoleUrl: `http://127.0.0.1:${port}/acme/web/dev/deployments/1` })
     expect(server.seen.map(s => s.method)).toEqual(['POST'])
     expect(retries).toEqual([
       expect.objectContaining({
@@ -150,9 +151,13 @@ describe('network conditions', () => {
     const hang: Reply = () => undefined
     const server = await serve(hang)
     const controller = new AbortController()
-    const pending = client(server.url, new RecordingClock(new Counter())).getDeployment(stack, 'abc', {
-      signal: controller.signal
-    })
+    const pending = client(server.url, new RecordingClock(new Counter())).getDeployment(
+      stack,
+      '00000000-0000-4000-8000-000000000abc',
+      {
+        signal: controller.signal
+      }
+    )
     while (server.seen.length === 0) await new Promise(resolve => setImmediate(resolve))
     const reason = new Error('step cancelled')
     controller.abort(reason)

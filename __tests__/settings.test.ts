@@ -112,15 +112,19 @@ describe('parseSettings rejects, naming where and what is expected', () => {
     [
       'an unclosed quote',
       'agentPoolID: "pool',
-      /not valid YAML or JSON at line 1, column \d+: Missing closing/
+      /not valid YAML or JSON at line 1, column \d+: a closing quote or bracket is missing/
     ],
-    ['a duplicate key', 'agentPoolID: a\nagentPoolID: b', /at line 2, column 1: Map keys must be unique/],
+    [
+      'a duplicate key',
+      'agentPoolID: a\nagentPoolID: b',
+      /at line 2, column 1: a key is given twice in one mapping/
+    ],
     [
       'two documents',
       'agentPoolID: a\n---\nagentPoolID: b',
       /at line 2, column 1: it holds more than one document/
     ],
-    ['an alias to no anchor', 'agentPoolID: *nothing', /could not be read as YAML/],
+    ['an alias to no anchor', 'agentPoolID: *nothing', /uses a YAML alias/],
     [
       'a misspelt top-level key',
       'sourceContex: {}',
@@ -263,7 +267,13 @@ describe('parseSettings rejects, naming where and what is expected', () => {
       'two sources',
       'sourceContext:\n  git: {repoUrl: x}\n  template: {sourceUrl: y}',
       /more than one source.*`git` and `template`/
-    ]
+    ],
+    ['an anchor and its alias', 'a: &v {repoUrl: x}\nsourceContext:\n  git: *v', /uses a YAML anchor/],
+    ['an explicit tag', 'sourceContext:\n  git:\n    repoUrl: !!str x', /uses a YAML tag/],
+    ['a merge key', 'sourceContext:\n  git:\n    <<: {repoUrl: x}', /uses a YAML merge key/],
+    ['a nested __proto__ key', 'operationContext:\n  __proto__: {x: 1}', /key named `__proto__`/],
+    ['a nested constructor key', '{"sourceContext": {"git": {"constructor": 1}}}', /key named `constructor`/],
+    ['a key that is a list', 'sourceContext:\n  ? [a]\n  : x', /key that is not plain text/]
   ])('%s', (_case, text, expected) => {
     const error = settingsError(text)
     expect(error.input).toBe('settings')
@@ -271,6 +281,18 @@ describe('parseSettings rejects, naming where and what is expected', () => {
     expect(error.message).toMatch(expected)
     expect(error.message).toMatch(/[.?]$/)
     expect(error.message).not.toContain('\n')
+  })
+
+  test.each([
+    ['an alias', 'operationContext:\n  environmentVariables:\n    DB: *hunter2-secret-value'],
+    ['a block scalar header', 'operationContext:\n  environmentVariables:\n    DB: |hunter2-secret-value'],
+    [
+      'a reserved first character',
+      'operationContext:\n  environmentVariables:\n    DB: @hunter2-secret-value'
+    ]
+  ])('never quotes the parser about the text: %s', (_case, text) => {
+    const error = settingsError(text)
+    expect(error.message).not.toContain('hunter2')
   })
 
   test('never repeats a string value, which may be a secret put in the wrong place', () => {

@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   buildReport: () => (/* reexport */ buildReport),
   finish: () => (/* reexport */ finish),
+  finishAfterError: () => (/* reexport */ finishAfterError),
   followPhase: () => (/* reexport */ followPhase),
   openReport: () => (/* reexport */ openReport),
   readResults: () => (/* reexport */ readResults)
@@ -103,9 +104,12 @@ function durations(deployment, job) {
 function updateUrl(consoleUrl, deploymentVersion, update) {
     if (!consoleUrl)
         return undefined;
-    const stackUrl = consoleUrl.replace(new RegExp(`/deployments/${deploymentVersion ?? '\\d+'}/?$`), '');
-    if (stackUrl === consoleUrl)
+    // Plain string work: no value from an answer ever becomes part of a pattern.
+    const url = consoleUrl.endsWith('/') ? consoleUrl.slice(0, -1) : consoleUrl;
+    const tail = /\/deployments\/\d+$/.exec(url)?.[0];
+    if (tail === undefined || (deploymentVersion !== undefined && tail !== `/deployments/${deploymentVersion}`))
         return undefined;
+    const stackUrl = url.slice(0, -tail.length);
     return isPreviewKind(update.kind)
         ? `${stackUrl}/previews/${encodeURIComponent(update.updateID)}`
         : `${stackUrl}/updates/${update.version}`;
@@ -168,9 +172,13 @@ class LogCursor {
             this.done = true;
             return lines.length > 0 ? 'some' : 'none';
         }
+        // A token that did not move is asked again only after a pause, whatever the page held: a server that answers
+        // full pages without advancing must not be asked in a tight loop.
+        if (previous === response.nextToken)
+            return 'none';
         if (lines.length >= FULL_PAGE_ENTRIES)
             return 'more';
-        return lines.length > 0 || previous !== response.nextToken ? 'some' : 'none';
+        return 'some';
     }
 }
 
@@ -345,7 +353,9 @@ class DeploymentFollower {
     async waitUntilRunning(f) {
         for (;;) {
             const deployment = await this.refresh(f);
-            if (deployment && (deployment.status === 'running' || (0,types/* isTerminal */.Hd)(deployment.status)))
+            // A status the action does not know may never change to one it does: it is followed as far as its log goes.
+            if (deployment &&
+                (deployment.status === 'running' || deployment.status === 'unknown' || (0,types/* isTerminal */.Hd)(deployment.status)))
                 return;
             if (deployment)
                 await f.pause.check(f.o.stack, f.pacer);
@@ -381,11 +391,18 @@ class DeploymentFollower {
         if (!f.log.complete)
             this.log.warning('The rest of the deployment log could not be read in time; see the console for the whole log.');
     }
+    /**
+     * The deployment once its log has ended. The status may lag the log by a moment, so it is asked again for a
+     * while (the drain time), but not for ever: a status that stays unknown, or never ends, is reported as last seen.
+     */
     async finalState(f) {
+        const until = this.clock.now() + (f.o.drainMs ?? DEFAULT_DRAIN_MS);
         for (;;) {
             const deployment = await this.refresh(f);
             if (deployment && (0,types/* isTerminal */.Hd)(deployment.status))
                 return deployment;
+            if (this.deployment && (this.deployment.status === 'unknown' || this.clock.now() >= until))
+                return this.deployment;
             // The log ended before the status caught up: give the service a moment.
             await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000));
         }
@@ -713,6 +730,7 @@ async function followPhase(run, input) {
     return { outcome, renderer };
 }
 const STATUS_TEXT = {
+    unknown: 'has a status this action does not know',
     'not-started': 'is queued and has not started yet',
     accepted: 'was accepted and is waiting for a runner',
     running: 'is running',
@@ -722,7 +740,7 @@ const STATUS_TEXT = {
 };
 function describeStatus(run, deployment) {
     run.outputs.status(deployment.status);
-    const text = STATUS_TEXT[deployment.status] ?? `is ${deployment.status}`;
+    const text = STATUS_TEXT[deployment.status];
     run.runner.info(`Deployment ${deployment.version} ${text}.`);
 }
 function logFilePath(env, id) {
@@ -814,8 +832,19 @@ const HTML_ENTITIES = {
     '"': '&quot;',
     "'": '&#39;'
 };
+// Control characters other than tab and line feed, and the bidirectional overrides that can make text read
+// differently from what it is: none of them has a place in a comment or a summary.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, char => HTML_ENTITIES[char] ?? char);
+    return text.replace(UNPRINTABLE, '').replace(/[&<>"']/g, char => HTML_ENTITIES[char] ?? char);
+}
+// `@name` and `@org/team` outside code notify people: a zero-width space after the `@` keeps the text as it reads
+// while GitHub no longer sees a mention.
+const MENTION = /@(?=[A-Za-z0-9])/g;
+/** Remote text may not notify anyone. */
+function withoutMentions(text) {
+    return text.replace(MENTION, '@\u200b');
 }
 // CommonMark reads a character reference as a literal character, never as syntax, so these cannot start
 // emphasis, links, code spans or table cells.
@@ -832,7 +861,7 @@ const MARKDOWN_ENTITIES = {
 /** Text for one line of markdown (a heading, a table cell): escaped, and without line breaks or colour codes. */
 function escapeInline(text) {
     const flat = (0,plain_text/* oneLine */.TN)(text).trim();
-    return escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char);
+    return withoutMentions(escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char));
 }
 /** An http(s) address fit for a markdown link, or undefined for anything else (`javascript:`, garbage). */
 function safeUrl(url) {
@@ -970,7 +999,8 @@ const STATUS_ICONS = {
     skipped: '⏭️',
     'timed-out': '⌛',
     cancelled: '🚫',
-    created: '🚀'
+    created: '🚀',
+    unknown: '❔'
 };
 const STATUS_TEXTS = {
     'not-started': 'Queued',
@@ -981,7 +1011,8 @@ const STATUS_TEXTS = {
     skipped: 'Skipped (it never ran)',
     'timed-out': 'Timed out',
     cancelled: 'Cancelled',
-    created: 'Created (not waited for)'
+    created: 'Created (not waited for)',
+    unknown: 'Unknown'
 };
 // Completes "Pulumi preview …" in titles.
 const STATUS_PHRASES = {
@@ -993,7 +1024,8 @@ const STATUS_PHRASES = {
     skipped: 'was skipped',
     'timed-out': 'timed out',
     cancelled: 'was cancelled',
-    created: 'was started'
+    created: 'was started',
+    unknown: 'is in an unknown state'
 };
 // What a reader of an unfinished report should know; the caller appends the link to the deployment.
 const PROGRESS_SENTENCES = {
@@ -1551,6 +1583,15 @@ function judge(config, report) {
                     message: `${what} reported changes (${(0,deployment_changes/* describeChanges */.DT)(report.changes)}), and \`expect-no-changes\` is true.`
                 };
             }
+            // Fail closed: "no changes" must be read, not assumed from a summary that never came or a log cut short.
+            if (config.expectNoChanges && !report.changes) {
+                return {
+                    kind: 'fail',
+                    message: `${what} succeeded, but its changes could not be determined (Pulumi Cloud gave no change counts and the ` +
+                        'log had no complete `Resources:` summary), and `expect-no-changes` is true: see the deployment in the ' +
+                        'Pulumi console.'
+                };
+            }
             return { kind: 'ok', message: `${what} succeeded.` };
         case 'created':
             return { kind: 'ok', message: `${what} was created; not waiting for it (\`wait: false\`).` };
@@ -1576,6 +1617,12 @@ function judge(config, report) {
                     : `${what} failed. See ${report.consoleUrl ?? 'the Pulumi console'}.`
             };
         }
+        case 'unknown':
+            return {
+                kind: 'fail',
+                message: `${what} ended with a status this action does not know, so whether it succeeded is unknown: see ` +
+                    `${report.consoleUrl ?? 'the Pulumi console'}.`
+            };
         default:
             return {
                 kind: 'fail',
@@ -1665,6 +1712,7 @@ var state = __webpack_require__(3175);
 
 
 
+
 function openReport(run, input) {
     const { config, redactor } = run;
     const { created, pin, ctx } = input;
@@ -1682,11 +1730,33 @@ function openReport(run, input) {
     const progressComment = Promise.resolve(commenter?.upsert(commentText({ ...base, status: 'not-started', steps: [] }, config, redactor)));
     return { base, commenter, progressComment };
 }
+/**
+ * The report of a deployment the action stopped following on an error: its last known status if that was an end,
+ * else unknown, and what went wrong. The outputs, the summary and the comment are written as after any run.
+ */
+async function finishAfterError(run, reporting, error) {
+    const last = run.outputs.lastStatus;
+    const why = error instanceof Error && error.name !== 'Error' ? error.message : 'an unexpected error';
+    const report = {
+        ...reporting.base,
+        status: last !== undefined && (0,types/* isTerminal */.Hd)(last) ? last : 'unknown',
+        steps: [],
+        message: `The action stopped following the deployment on an error (${why}); its last known status was ` +
+            `${last ?? 'not-started'}: see the Pulumi console for its result.`
+    };
+    try {
+        await finish(run, reporting, { report, handled: false, noVerdict: true });
+    }
+    catch (reportError) {
+        run.runner.debug(`The report after the error could not be written: ${String(reportError)}`);
+    }
+}
 /** Waits for the progress comment, then reports; once the step is cancelled, only for as long as it may. */
 async function finish(run, reporting, input) {
+    reporting.finished = true;
     await run.stop.within(reporting.progressComment.then(() => reportOutcome(run, reporting.commenter, input)), run.runner);
 }
-async function reportOutcome(run, commenter, { report, deployment, handled, stackOutputs }) {
+async function reportOutcome(run, commenter, { report, deployment, handled, stackOutputs, noVerdict }) {
     const { config, runner, outputs } = run;
     let redactor = run.redactor;
     if (stackOutputs) {
@@ -1715,6 +1785,8 @@ async function reportOutcome(run, commenter, { report, deployment, handled, stac
         else
             runner.warning(text, title);
     }
+    if (noVerdict)
+        return;
     const verdict = judge(config, report);
     if (verdict.kind === 'fail') {
         if (verdict.annotation)

@@ -8,7 +8,9 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ajv: () => (/* reexport safe */ ajv__WEBPACK_IMPORTED_MODULE_1__.Ajv),
-/* harmony export */   parseDocument: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.Tp)
+/* harmony export */   isScalar: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.jn),
+/* harmony export */   parseDocument: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.Tp),
+/* harmony export */   visit: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.YR)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2463);

@@ -28409,6 +28409,7 @@ function stackResult(report, facts = {}) {
 // fail. A stack not run counts as skipped: nothing was deployed to it.
 const SEVERITY = (/* unused pure expression or super */ null && ([
     'failed',
+    'unknown',
     'running',
     'accepted',
     'not-started',
@@ -28465,9 +28466,13 @@ const OUTPUT = {
 };
 class StepOutputs {
     runner;
-    lastStatus;
+    last;
     constructor(runner) {
         this.runner = runner;
+    }
+    /** The last status Pulumi Cloud reported, as the `status` output holds it. */
+    get lastStatus() {
+        return this.last;
     }
     created(created) {
         this.runner.setOutput(OUTPUT.deploymentId, created.id);
@@ -28477,9 +28482,9 @@ class StepOutputs {
     }
     /** The one place `status` is set; a status already set is not written again. */
     status(status) {
-        if (status === this.lastStatus)
+        if (status === this.last)
             return;
-        this.lastStatus = status;
+        this.last = status;
         this.runner.setOutput(OUTPUT.status, status);
     }
     logFile(path) {
@@ -28530,7 +28535,9 @@ const STATE = {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony export MAX_DURATION_MS */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6065);
 // Durations as workflow authors write them: `500ms`, `45s`, `90m`, `1h30m`, `1.5s`, or a bare number of seconds.
+
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
 /** Node's timers cannot wait longer than this (about 24.8 days); a longer wait would fire at once. */
@@ -28543,7 +28550,7 @@ const HOW_TO = 'write a number followed by ms, s, m or h, such as 500ms, 45s, 90
 class DurationError extends Error {
     text;
     constructor(text, problem) {
-        super(`"${text}" is not a valid duration: ${problem}.`);
+        super(`${(0,_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteInput */ .Z)(text)} is not a valid duration: ${problem}.`);
         this.text = text;
         this.name = 'DurationError';
     }
@@ -28579,7 +28586,7 @@ function sumComponents(text) {
             const insideWord = /^[a-z]/i.test(text.slice(start));
             const wordStart = insideWord ? (/[a-z]*$/i.exec(text.slice(0, start))?.[0] ?? '') : '';
             const rest = (wordStart + text.slice(start)).trim();
-            const problem = start === 0 ? HOW_TO : `"${rest}" does not read as a number and a unit; ${HOW_TO}`;
+            const problem = start === 0 ? HOW_TO : `${(0,_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteInput */ .Z)(rest)} does not read as a number and a unit; ${HOW_TO}`;
             throw new DurationError(text, problem);
         }
         const unit = match[2];
@@ -28614,15 +28621,87 @@ function pad(n) {
 
 /***/ }),
 
+/***/ 6065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ quoteInput),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8019);
+
+/** A bad input: the step fails with `message`, a sentence naming the input, before any request is made. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const QUOTED_INPUT_MAX = 60;
+/**
+ * An input's value as an error may quote it: without the credentials a URL may hold, cut to a few dozen characters
+ * (a value pasted in the wrong input may be a long secret), in double quotes with control characters escaped.
+ */
+function quoteInput(value) {
+    const bare = (0,_url_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutCredentials */ .ri)(value);
+    const chars = [...bare];
+    const shown = chars.length > QUOTED_INPUT_MAX ? `${chars.slice(0, QUOTED_INPUT_MAX - 3).join('')}...` : bare;
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
 /***/ 8019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ withoutTrailingSlash)
+/* harmony export */   R5: () => (/* binding */ cleartextWarning),
+/* harmony export */   ae: () => (/* binding */ withoutTrailingSlash),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
+/* unused harmony export isPlainHttpOffLoopback */
 /** The action keeps every base URL without a trailing slash, so that appending `/api/...` never doubles one. */
 function withoutTrailingSlash(url) {
     return url.replace(/\/+$/, '');
+}
+// `scheme://` then the authority up to its last `@`: the user name and password a URL may carry. Anchored, so it is
+// tried once; the authority stops at the first `/`, `?` or `#`.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+/**
+ * A URL as it may be printed: without the user name and password it may carry (`https://user:token@host/...`),
+ * nor its query, which may carry a token too. Works on text that does not parse as a URL as well.
+ */
+function withoutCredentials(url) {
+    const bare = url.replace(USERINFO, '$1');
+    const query = bare.search(/[?#]/);
+    return query === -1 ? bare : `${bare.slice(0, query)}?…`;
+}
+/** Whether requests to `url` would cross a network in clear text: plain http:// to a host other than this machine. */
+function isPlainHttpOffLoopback(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    if (parsed.protocol !== 'http:')
+        return false;
+    const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    return !(host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        host === '::1' ||
+        /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+/** The warning a plain-http Pulumi Cloud URL off this machine deserves, said before the token is first sent. */
+function cleartextWarning(cloudUrl) {
+    if (!isPlainHttpOffLoopback(cloudUrl))
+        return undefined;
+    return (`The Pulumi Cloud URL ${withoutCredentials(cloudUrl)} is plain http:// to another host, so the access token ` +
+        'and the deployment settings cross the network unencrypted: use an https:// URL.');
 }
 
 
@@ -28708,7 +28787,11 @@ const KIND_BY_VERB = {
     discarded: 'discard',
     unchanged: 'same'
 };
-const ENTRY = /^(\+-|\+\+|--|=>|<<|>>|[+~\-=<>*])?\s*(\d+)\s+(?:to\s+)?([A-Za-z][A-Za-z -]*?)\s*$/;
+// Run on trimmed text, so the words end in a letter: no lazy group before a trailing `\s*$`, which backtracked
+// quadratically over a long run of blanks.
+const ENTRY = /^(\+-|\+\+|--|=>|<<|>>|[+~\-=<>*])?\s*(\d+)\s+(?:to\s+)?([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)$/;
+// No summary entry is longer; a longer line is nobody's summary and is not matched at all.
+const MAX_ENTRY = 200;
 const TOTALS_PIECE = /^(\d+)\s+(changes?|unchanged)$/;
 /** Whether a log line (ANSI codes allowed) is the heading of Pulumi's resource summary. */
 function isResourcesHeading(line) {
@@ -28731,7 +28814,7 @@ class ResourcesSummaryParser {
         if (text === 'Resources:') {
             if (this.current && this.currentEntries > 0)
                 this.last = this.current;
-            this.current = {};
+            this.current = Object.create(null);
             this.currentEntries = 0;
             return;
         }
@@ -28750,18 +28833,23 @@ class ResourcesSummaryParser {
     result() {
         // A block the log ends in is complete: a preview's summary is often its very last line.
         const summary = this.current ?? this.last;
-        return summary ? { ...summary } : undefined;
+        return summary ? Object.assign(Object.create(null), summary) : undefined;
     }
     addEntry(summary, text) {
+        if (text.length > MAX_ENTRY)
+            return false;
         const entry = ENTRY.exec(text);
         if (entry) {
             const [, prefix = '', count = '0', verb = ''] = entry;
-            const kind = KIND_BY_PREFIX[prefix] ?? kindOfVerb(verb);
+            const kind = (Object.hasOwn(KIND_BY_PREFIX, prefix) ? KIND_BY_PREFIX[prefix] : undefined) ?? kindOfVerb(verb);
             if (kind === 'change' || kind === 'changes')
                 return prefix === '';
             // `1 errored` counts resources whose operation failed: an outcome, not a kind of change.
             if (kind === 'errored')
                 return true;
+            // `1 to constructor` is nobody's change kind, and must not reach an object's prototype.
+            if (kind in Object.prototype || kind === '__proto__')
+                return false;
             summary[kind] = (summary[kind] ?? 0) + Number(count);
             return true;
         }
@@ -28791,6 +28879,9 @@ function kindOfVerb(verb) {
         return 'delete-replaced';
     return KIND_BY_VERB[joined] ?? joined;
 }
+// Lookup tables read with words from a log: without a prototype, `constructor` or `__proto__` is no entry.
+Object.setPrototypeOf(KIND_BY_PREFIX, null);
+Object.setPrototypeOf(KIND_BY_VERB, null);
 function parseResourcesSummary(lines) {
     const parser = new ResourcesSummaryParser();
     for (const line of lines)
@@ -28895,8 +28986,8 @@ function neutraliseLegacy(text) {
 /** Events whose payload carries the pull request this action comments on. */
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 function readEventContext(env = process.env, readFile = path => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) {
-    const serverUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
-    const apiUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .a)(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
+    const serverUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .ae)(nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com');
+    const apiUrl = (0,_config_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutTrailingSlash */ .ae)(nonEmpty(env.GITHUB_API_URL) ?? 'https://api.github.com');
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const eventName = nonEmpty(env.GITHUB_EVENT_NAME);
     const context = {
@@ -28987,7 +29078,7 @@ class OffOriginError extends Error {
 }
 function createOctokitFactory(token, apiUrl, options = {}) {
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const base = new URL((0,url/* withoutTrailingSlash */.a)(apiUrl || DEFAULT_API_URL));
+    const base = new URL((0,url/* withoutTrailingSlash */.ae)(apiUrl || DEFAULT_API_URL));
     let client;
     return () => {
         client ??= (async () => {
@@ -28996,7 +29087,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
-            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,url/* withoutTrailingSlash */.a)(apiUrl) } : {});
+            const octokit = getOctokit(token, apiUrl ? { baseUrl: (0,url/* withoutTrailingSlash */.ae)(apiUrl) } : {});
             octokit.hook.before('request', options => {
                 const url = String(options.url);
                 if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !within(base, url))
@@ -29324,7 +29415,7 @@ class PrCommenter {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8089);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1055);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29334,7 +29425,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8089:
+/***/ 1055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32592,7 +32683,7 @@ function joinUrl(baseUrl, path, query) {
             params.set(key, String(value));
     }
     const search = params.toString();
-    return `${(0,config_url/* withoutTrailingSlash */.a)(baseUrl)}${path}${search ? `?${search}` : ''}`;
+    return `${(0,config_url/* withoutTrailingSlash */.ae)(baseUrl)}${path}${search ? `?${search}` : ''}`;
 }
 /** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
 function stackDeploymentsPath(stack, ...segments) {
@@ -32994,10 +33085,164 @@ function oauthError(body) {
     return description ?? code;
 }
 
+// EXTERNAL MODULE: ./src/pulumi/types.ts
+var types = __nccwpck_require__(4203);
+;// CONCATENATED MODULE: ./src/pulumi/validate.ts
+// Every answer of Pulumi Cloud is checked here, at the client's boundary, before any of it is used: an id goes into
+// a URL path, a version into outputs and links, a status decides when following ends. What does not fit is refused
+// (the answer counts as unreadable) or, where a report can still be made, replaced by what the action knows.
+
+// Pulumi's deployment ids are UUIDs; nothing else may become a path segment (`..` would leave the deployment's URL).
+const DEPLOYMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STEP_STATUSES = ['not-started', 'running', 'succeeded', 'failed'];
+// Bounds on what one answer may carry into the report.
+const MAX_JOBS = 20;
+const MAX_STEPS = 200;
+const MAX_STEP_NAME = 1_000;
+const MAX_LOG_TOKEN = 4_096;
+function isDeploymentId(value) {
+    return typeof value === 'string' && DEPLOYMENT_ID.test(value);
+}
+/** A whole number a version can be: no fraction, no string, nothing past 2^53. */
+function isVersion(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+/** One of the six documented statuses; anything else is reported as `unknown`, never repeated. */
+function statusOf(value) {
+    return typeof value === 'string' && types/* DEPLOYMENT_STATUSES */.PB.includes(value)
+        ? value
+        : 'unknown';
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+function optionalText(value, max = MAX_STEP_NAME) {
+    return typeof value === 'string' ? value.slice(0, max) : undefined;
+}
+/** A deployment with a valid id and version, a known status (else `unknown`), and well-formed jobs and steps. */
+function validDeployment(body) {
+    if (!isRecord(body))
+        return undefined;
+    const id = own(body, 'id');
+    const version = own(body, 'version');
+    if (!isDeploymentId(id) || !isVersion(version))
+        return undefined;
+    const jobs = own(body, 'jobs');
+    const updates = own(body, 'updates');
+    return {
+        ...body,
+        id,
+        version,
+        status: statusOf(own(body, 'status')),
+        created: optionalText(own(body, 'created')) ?? '',
+        jobs: Array.isArray(jobs) ? jobs.slice(0, MAX_JOBS).flatMap(job => validJob(job) ?? []) : undefined,
+        updates: Array.isArray(updates)
+            ? updates.filter(u => isRecord(u) && isVersion(own(u, 'version')))
+            : undefined
+    };
+}
+function validJob(job) {
+    if (!isRecord(job))
+        return undefined;
+    const steps = own(job, 'steps');
+    return {
+        status: statusOf(own(job, 'status')),
+        started: optionalText(own(job, 'started')),
+        lastUpdated: optionalText(own(job, 'lastUpdated')),
+        steps: Array.isArray(steps) ? steps.slice(0, MAX_STEPS).flatMap(step => validStep(step) ?? []) : []
+    };
+}
+function validStep(step) {
+    if (!isRecord(step))
+        return undefined;
+    const name = optionalText(own(step, 'name'));
+    if (name === undefined)
+        return undefined;
+    const status = own(step, 'status');
+    return {
+        name,
+        status: STEP_STATUSES.includes(status) ? status : 'not-started',
+        started: optionalText(own(step, 'started')),
+        lastUpdated: optionalText(own(step, 'lastUpdated'))
+    };
+}
+/** The stack's deployments, each one valid; an entry that is not is left out. */
+function validDeploymentList(body) {
+    if (!isRecord(body))
+        return undefined;
+    const deployments = own(body, 'deployments');
+    if (!Array.isArray(deployments))
+        return undefined;
+    return {
+        ...body,
+        deployments: deployments.flatMap(d => validDeployment(d) ?? [])
+    };
+}
+/** The answer to a create: a valid id and a version of at least 1. The console URL is checked by the client. */
+function validCreateResponse(body) {
+    if (!isRecord(body))
+        return undefined;
+    const id = own(body, 'id');
+    const version = own(body, 'version');
+    if (!isDeploymentId(id) || !isVersion(version) || version < 1)
+        return undefined;
+    const consoleUrl = own(body, 'consoleUrl');
+    return { id, version, consoleUrl: typeof consoleUrl === 'string' ? consoleUrl : '' };
+}
+/** A page of the log: entries of the wrong type are skipped; a token that is not a short string ends the log. */
+function validLogPage(body) {
+    if (!isRecord(body))
+        return undefined;
+    const lines = own(body, 'lines');
+    const token = own(body, 'nextToken');
+    const entries = [];
+    if (Array.isArray(lines)) {
+        for (const entry of lines) {
+            if (!isRecord(entry))
+                continue;
+            const timestamp = typeof own(entry, 'timestamp') === 'string' ? own(entry, 'timestamp') : '';
+            const header = own(entry, 'header');
+            const line = own(entry, 'line');
+            if (typeof header === 'string')
+                entries.push({ header, timestamp });
+            else if (typeof line === 'string')
+                entries.push({ line, timestamp });
+        }
+    }
+    else if (lines !== undefined && lines !== null)
+        return undefined;
+    return {
+        lines: entries,
+        nextToken: typeof token === 'string' && token.length <= MAX_LOG_TOKEN ? token : undefined
+    };
+}
+/**
+ * The console page Pulumi Cloud named, when it is an https: address on the console's own origin (that of the page
+ * the action would compute); otherwise the computed one.
+ */
+function consoleUrlOrComputed(given, computed) {
+    try {
+        const url = new URL(given);
+        return url.protocol === 'https:' &&
+            url.origin === new URL(computed).origin &&
+            url.username === '' &&
+            url.password === ''
+            ? url.href
+            : computed;
+    }
+    catch {
+        return computed;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pulumi/client-options.ts
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 ;// CONCATENATED MODULE: ./src/pulumi/transport.ts
+
 
 
 
@@ -33034,7 +33279,7 @@ class PulumiTransport {
         if (!parsed || !/^https?:$/.test(parsed.protocol)) {
             throw new Error(`The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`);
         }
-        this.baseUrl = (0,config_url/* withoutTrailingSlash */.a)(opts.baseUrl);
+        this.baseUrl = (0,config_url/* withoutTrailingSlash */.ae)(opts.baseUrl);
         this.token = opts.token;
         this.userAgent = opts.userAgent ?? defaultUserAgent();
         this.clock = opts.clock ?? systemClock;
@@ -33079,6 +33324,9 @@ class PulumiTransport {
         return { method, path, action, subject, stackRef, org, deployment, baseUrl: this.baseUrl };
     }
     async call(spec, o) {
+        // An id becomes a path segment: only Pulumi's id shape may, whoever gave it (an answer, the post step's state).
+        if (spec.deployment !== undefined && !isDeploymentId(spec.deployment))
+            throw new Error('The deployment id is not a Pulumi deployment id (a UUID); no request was made with it.');
         const budget = this.budget();
         for (;;) {
             o?.signal?.throwIfAborted();
@@ -33128,7 +33376,13 @@ class PulumiTransport {
         const outcome = await sendOnce({ method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body }, this.userAgent, this.timeoutMs, signal);
         if (outcome.kind === 'response')
             this.passOnWarning(outcome.headers['x-pulumi-warning']);
-        return interpretOutcome(outcome, spec.expectJson, this.redact, this.clock.now());
+        const result = interpretOutcome(outcome, spec.expectJson, this.redact, this.clock.now());
+        if (!result.ok || !spec.validate || outcome.kind !== 'response')
+            return result;
+        const valid = spec.validate(result.value);
+        return valid === undefined
+            ? { ok: false, failure: { kind: 'bad-body', status: outcome.status } }
+            : { ok: true, value: valid };
     }
     // The service says a warning on every answer while it holds (a deprecation, say): it is said once.
     passOnWarning(header) {
@@ -33149,9 +33403,8 @@ function shouldRetry(retry, failure) {
 
 // EXTERNAL MODULE: ./src/pulumi/drift.ts
 var drift = __nccwpck_require__(5789);
-// EXTERNAL MODULE: ./src/pulumi/types.ts
-var types = __nccwpck_require__(4203);
 ;// CONCATENATED MODULE: ./src/pulumi/client.ts
+
 
 
 
@@ -33186,7 +33439,7 @@ class PulumiCloudClient extends PulumiTransport {
      * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
      * deployments are read first. `recovered` is set when the deployment was found that way.
      */
-    createDeployment(stack, request, o) {
+    async createDeployment(stack, request, o) {
         const spec = {
             method: 'POST',
             path: stackDeploymentsPath(stack),
@@ -33197,9 +33450,10 @@ class PulumiCloudClient extends PulumiTransport {
             retry: 'unprocessed',
             action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
             subject: 'stack',
-            stackRef: stack
+            stackRef: stack,
+            validate: validCreateResponse
         };
-        return createWithoutDuplicates({
+        const created = await createWithoutDuplicates({
             clock: this.clock,
             budget: this.budget(),
             sendCreate: signal => this.attempt(spec, signal),
@@ -33212,6 +33466,8 @@ class PulumiCloudClient extends PulumiTransport {
             fail: (failure, attempts) => (0,errors/* apiError */.pb)(failure, this.context(spec), attempts),
             consoleUrl: version => deploymentConsoleUrl(this.baseUrl, stack, version)
         }, stack, request, o?.signal);
+        const computed = deploymentConsoleUrl(this.baseUrl, stack, created.version);
+        return { ...created, consoleUrl: consoleUrlOrComputed(created.consoleUrl, computed) };
     }
     /** Who the access token belongs to, as `pulumi whoami` asks it. */
     getCurrentUser(o) {
@@ -33225,19 +33481,23 @@ class PulumiCloudClient extends PulumiTransport {
         }, o);
     }
     getDeployment(stack, id, o) {
-        return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o);
+        const spec = this.deploymentRead(stack, id, [id], 'read the deployment');
+        // An answer about another deployment is no answer about this one.
+        return this.call({ ...spec, validate: body => checked(validDeployment(body), d => d.id === id) }, o);
     }
     listStackDeployments(stack, q, o) {
         return this.call({
             ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
-            query: listQuery(q)
+            query: listQuery(q),
+            validate: validDeploymentList
         }, o);
     }
     /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
     streamLogs(stack, id, continuationToken, o) {
         return this.call({
             ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
-            query: { continuationToken }
+            query: { continuationToken },
+            validate: validLogPage
         }, o);
     }
     /** The stack update(s) a deployment made, with exact change counts once each is known. */
@@ -33331,22 +33591,16 @@ class PulumiCloudClient extends PulumiTransport {
 function listQuery(q) {
     return { page: q?.page, pageSize: q?.pageSize, asc: q?.asc, status: q?.status };
 }
+function checked(value, holds) {
+    return value !== undefined && holds(value) ? value : undefined;
+}
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(9556);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
-;// CONCATENATED MODULE: ./src/config/input-error.ts
-/** A bad input: the step fails with `message`, a sentence naming the input, before any request is made. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/config/input-error.ts
+var input_error = __nccwpck_require__(6065);
 ;// CONCATENATED MODULE: ./src/config/stacks.ts
 
 
@@ -33361,7 +33615,7 @@ function parseStacks(value) {
         .map((text, index) => ({ text: withoutComment(text).trim(), line: index + 1 }))
         .filter(entry => entry.text !== '');
     if (named.length === 0) {
-        throw new InputError('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
+        throw new input_error/* InputError */.d('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
     }
     // One stack reads as it always did; several name the line, counted as the workflow file shows them.
     const several = named.length > 1 || lines.filter(l => l.trim() !== '').length > 1;
@@ -33372,7 +33626,7 @@ function parseStacks(value) {
         const name = (0,stack_name/* formatStackRef */.ju)(ref);
         const first = seen.get(name);
         if (first !== undefined) {
-            throw new InputError('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
+            throw new input_error/* InputError */.d('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
         }
         seen.set(name, line);
         return { ref, name };
@@ -33387,8 +33641,8 @@ function parseStack(value, where) {
     const parsed = (0,stack_name/* parseStackName */.Ff)(value);
     if ('ref' in parsed)
         return parsed.ref;
-    const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`;
-    throw new InputError('stack', `${subject} ${problemText(parsed.problem)}`);
+    const subject = `${where}${(0,input_error/* quoteInput */.Z)(value)}${where.endsWith(', ') ? ',' : ''}`;
+    throw new input_error/* InputError */.d('stack', `${subject} ${problemText(parsed.problem)}`);
 }
 function problemText(problem) {
     switch (problem.kind) {
@@ -33400,8 +33654,11 @@ function problemText(problem) {
         case 'character':
             return (`has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
                 'may hold only letters, digits, -, _ and .');
+        case 'length':
+            return (`has a ${problem.part} name of ${problem.length} characters, but Pulumi Cloud allows at most ` +
+                `${problem.max}: check the name.`);
         case 'dots':
-            return (`has "${problem.value}" as its ${problem.part} name, which is not a name: write the ` +
+            return (`has ${(0,input_error/* quoteInput */.Z)(problem.value)} as its ${problem.part} name, which is not a name: write the ` +
                 `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`);
     }
 }
@@ -33448,7 +33705,7 @@ function parseLogin(input, env, timeoutMs, orgs) {
     });
     const distinct = [...new Set(orgs)];
     if (oidc && distinct.length > 1) {
-        throw new InputError('oidc-token-type', `An OIDC login gets a Pulumi token for one organization, but the \`stack\` input names stacks of ` +
+        throw new input_error/* InputError */.d('oidc-token-type', `An OIDC login gets a Pulumi token for one organization, but the \`stack\` input names stacks of ` +
             `${distinct.join(' and ')}: use one step per organization, or give a \`pulumi-access-token\` that can ` +
             'reach all of them.');
     }
@@ -33461,7 +33718,7 @@ function parseToken(value, env) {
     const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
     const token = value || fromEnv;
     if (token === '') {
-        throw new InputError('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
+        throw new input_error/* InputError */.d('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
             '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable, or log in with the ' +
             "job's GitHub OIDC token through `oidc-token-type`; note that secrets are empty in workflows triggered from " +
             'forks.');
@@ -33470,7 +33727,7 @@ function parseToken(value, env) {
         const source = value
             ? 'The `pulumi-access-token` input'
             : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)';
-        throw new InputError('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
+        throw new input_error/* InputError */.d('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
             'check that the secret holds only the token.');
     }
     return token;
@@ -33480,7 +33737,7 @@ function parseOidcLogin(o) {
     if (o.tokenType === '') {
         const stray = o.scope !== '' ? 'oidc-scope' : o.expiration !== '' ? 'oidc-expiration' : undefined;
         if (stray !== undefined) {
-            throw new InputError(stray, `The \`${stray}\` input is set, but \`oidc-token-type\` is empty, so no OIDC login happens: set ` +
+            throw new input_error/* InputError */.d(stray, `The \`${stray}\` input is set, but \`oidc-token-type\` is empty, so no OIDC login happens: set ` +
                 `\`oidc-token-type\` to ${typeList()} to log in with the job's GitHub OIDC token, or remove \`${stray}\`.`);
         }
         return undefined;
@@ -33490,7 +33747,7 @@ function parseOidcLogin(o) {
     const expirationSeconds = parseExpiration(o.expiration, o.timeoutMs);
     // Checked here, before any request: without `id-token: write` the runner gives the step no way to ask for one.
     if (!o.env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() || !o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()) {
-        throw new InputError('oidc-token-type', `The \`oidc-token-type\` input asks to log in to Pulumi Cloud with the job's GitHub OIDC token, but the job ` +
+        throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input asks to log in to Pulumi Cloud with the job's GitHub OIDC token, but the job ` +
             'may not request one: add `permissions: id-token: write` to the workflow or the job (GitHub gives no OIDC ' +
             'token to pull requests from forks).');
     }
@@ -33505,7 +33762,7 @@ function parseTokenType(value) {
     if (type !== undefined)
         return type;
     const suggestion = TYPE_ALIASES[lower];
-    throw new InputError('oidc-token-type', `The \`oidc-token-type\` input ${quote(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
+    throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input ${(0,input_error/* quoteInput */.Z)(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
         `empty to use \`pulumi-access-token\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
 }
 function parseScope(tokenType, value) {
@@ -33514,17 +33771,17 @@ function parseScope(tokenType, value) {
             return undefined;
         if (value.toLowerCase() === 'admin')
             return 'admin';
-        throw new InputError('oidc-scope', `The \`oidc-scope\` input ${quote(value)} does not fit an organization token: leave it empty, or set it to ` +
+        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} does not fit an organization token: leave it empty, or set it to ` +
             '`admin` for a token with admin scope.');
     }
     const { what, prefix } = SCOPE_OF[tokenType];
     if (value === '') {
-        throw new InputError('oidc-scope', `A ${tokenType} token needs the \`oidc-scope\` input: set it to ${what} the token is for.`);
+        throw new input_error/* InputError */.d('oidc-scope', `A ${tokenType} token needs the \`oidc-scope\` input: set it to ${what} the token is for.`);
     }
     // `team:platform` is how Pulumi Cloud spells it; accepted as well as the bare name.
     const name = value.startsWith(`${prefix}:`) ? value.slice(prefix.length + 1) : value;
     if (!SCOPE_NAME.test(name)) {
-        throw new InputError('oidc-scope', `The \`oidc-scope\` input ${quote(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
+        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
             'letters, digits, -, _ and .');
     }
     return `${prefix}:${name}`;
@@ -33540,22 +33797,19 @@ function parseExpiration(value, timeoutMs) {
     }
     catch (error) {
         if (error instanceof duration/* DurationError */.N2)
-            throw new InputError('oidc-expiration', `The \`oidc-expiration\` input ${error.message}`);
+            throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input ${error.message}`);
         throw error;
     }
     if (ms < 60_000) {
-        throw new InputError('oidc-expiration', `The \`oidc-expiration\` input is ${quote(value)}, too short for a deployment: give at least a minute, or ` +
+        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input is ${(0,input_error/* quoteInput */.Z)(value)}, too short for a deployment: give at least a minute, or ` +
             'leave it empty for a lifetime that outlasts the `timeout`.');
     }
     if (timeoutMs !== undefined && ms < timeoutMs) {
-        throw new InputError('oidc-expiration', `The \`oidc-expiration\` input (${(0,duration/* formatDuration */.a3)(ms)}) is shorter than the \`timeout\` ` +
+        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input (${(0,duration/* formatDuration */.a3)(ms)}) is shorter than the \`timeout\` ` +
             `(${(0,duration/* formatDuration */.a3)(timeoutMs)}), so the Pulumi token would expire while the action still waits for the ` +
             'deployment: make it longer, or leave it empty for a lifetime that outlasts the `timeout`.');
     }
     return Math.ceil(ms / 1000);
-}
-function quote(value) {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
@@ -33756,6 +34010,75 @@ function normalizeSecrets(values) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/config/settings-yaml.ts
+
+// Keys that reach an object's prototype when a value is copied or merged.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// The parser's error codes, in words of our own: the parser's messages quote the text around the error.
+const PROBLEMS = {
+    BAD_INDENT: 'the indentation is wrong',
+    TAB_AS_INDENT: 'a tab is used for indentation, which YAML does not allow',
+    DUPLICATE_KEY: 'a key is given twice in one mapping',
+    MISSING_CHAR: 'a closing quote or bracket is missing',
+    MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line',
+    BLOCK_AS_IMPLICIT_KEY: 'a key runs over more than one line',
+    BAD_SCALAR_START: 'a value starts with a character YAML reserves (such as `*`, `&`, `|`, `>`, `@` or a backquote); quote it',
+    UNEXPECTED_TOKEN: 'a character is out of place; quote values that hold `:`, `#`, `|`, `*` or `&`'
+};
+Object.setPrototypeOf(PROBLEMS, null);
+function settingsError(message) {
+    return new input_error/* InputError */.d('settings', message);
+}
+function parseSettingsYaml(yaml, text) {
+    const doc = yaml.parseDocument(text, { uniqueKeys: true });
+    const [error] = doc.errors;
+    if (error) {
+        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+        const what = error.code === 'MULTIPLE_DOCS'
+            ? 'it holds more than one document (a `---` line), so give one mapping'
+            : `${PROBLEMS[error.code] ?? 'it is not well-formed there'}; check the indentation and quoting there`;
+        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
+    }
+    const refused = refusedStructure(yaml, doc);
+    if (refused)
+        throw settingsError(`The \`settings\` input ${refused}.`);
+    try {
+        return doc.toJS({ maxAliasCount: 0 });
+    }
+    catch {
+        throw settingsError('The `settings` input could not be read as YAML: write it as a plain mapping.');
+    }
+}
+/** Why the document's structure is refused, or undefined; found in one walk of its nodes. */
+function refusedStructure(yaml, doc) {
+    let refused;
+    const refuse = (why) => {
+        refused ??= why;
+        return yaml.visit.BREAK;
+    };
+    yaml.visit(doc, {
+        Alias: () => refuse('uses a YAML alias (`*name`): write each value out, or quote a value that starts with `*`'),
+        Node: (_key, node) => {
+            if (node.anchor)
+                return refuse('uses a YAML anchor (`&name`): write each value out, or quote a value that starts with `&`');
+            if (node.tag)
+                return refuse('uses a YAML tag (`!name` or `!!type`): write plain values, quoting text that starts with `!`');
+            return undefined;
+        },
+        Pair: (_key, pair) => {
+            const key = pair.key;
+            if (!yaml.isScalar(key) || typeof key.value !== 'string')
+                return refuse('has a key that is not plain text: every key is a name such as `sourceContext`');
+            if (key.value === '<<')
+                return refuse('uses a YAML merge key (`<<`): write the keys out');
+            if (PROTOTYPE_KEYS.has(key.value))
+                return refuse(`has a key named \`${key.value}\`, which no deployment setting is; remove it`);
+            return undefined;
+        }
+    });
+    return refused;
+}
+
 ;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
 // Generated by script/generate-schema.mjs from spec/deployments-openapi.json. Do not edit by hand.
 const SETTINGS_INPUT_KEYS = (/* unused pure expression or super */ null && ([
@@ -34040,7 +34363,7 @@ function describeFirstError(errors, root, compile, basePath = '') {
         }
         case 'required': {
             const missing = String(params.missingProperty);
-            const misspelt = isRecord(data)
+            const misspelt = settings_errors_isRecord(data)
                 ? Object.keys(data).find(key => suggestKey(key, [missing]) === missing)
                 : undefined;
             if (misspelt !== undefined) {
@@ -34132,7 +34455,7 @@ function formatPath(pointer, root) {
             path += `.${segment}`;
         else
             path += `[${JSON.stringify(segment)}]`;
-        node = isRecord(node) || Array.isArray(node) ? node[segment] : undefined;
+        node = settings_errors_isRecord(node) || Array.isArray(node) ? node[segment] : undefined;
     }
     return path;
 }
@@ -34197,7 +34520,7 @@ function jsonType(value) {
         return Number.isInteger(value) ? 'integer' : 'number';
     return typeof value;
 }
-function isRecord(value) {
+function settings_errors_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 function code(text) {
@@ -34208,6 +34531,7 @@ function code(text) {
 // The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
 // the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
 // sentence that names where the mistake is and what was expected.
+
 
 
 
@@ -34230,7 +34554,7 @@ function settingsLibraries() {
     const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
     try {
         libraries = {
-            parseDocument: load('yaml').parseDocument,
+            ...pickYaml(load('yaml')),
             Ajv: load('ajv').Ajv
         };
     }
@@ -34238,6 +34562,9 @@ function settingsLibraries() {
         throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
     }
     return libraries;
+}
+function pickYaml(yaml) {
+    return { parseDocument: yaml.parseDocument, visit: yaml.visit, isScalar: yaml.isScalar };
 }
 function ajv() {
     ajvInstance ??= new (settingsLibraries().Ajv)({
@@ -34253,11 +34580,11 @@ let validateSettings;
 function parseSettings(text) {
     if (text.trim() === '')
         return undefined;
-    const value = parseYaml(text);
+    const value = parseSettingsYaml(settingsLibraries(), text);
     if (value === null || value === undefined)
         return undefined;
     if (typeof value !== 'object' || Array.isArray(value)) {
-        throw settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
+        throw settings_settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
             `\`operationContext:\`), but it is ${describeValue(value)}.`);
     }
     const settings = asTheServiceReadsIt(value);
@@ -34266,7 +34593,7 @@ function parseSettings(text) {
     const checked = agentPoolID === null ? rest : settings;
     validateSettings ??= ajv().compile(settingsInputSchema);
     if (!validateSettings(checked)) {
-        throw settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
+        throw settings_settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
     }
     checkConsistency(settings);
     return settings;
@@ -34281,7 +34608,7 @@ function asTheServiceReadsIt(value) {
     if (!isObject(sourceContext) || !isObject(git) || !('repoURL' in git))
         return value;
     if ('repoUrl' in git) {
-        throw settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
+        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
             'two spellings of one key: keep one.');
     }
     const { repoURL, ...others } = git;
@@ -34289,24 +34616,6 @@ function asTheServiceReadsIt(value) {
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function parseYaml(text) {
-    const doc = settingsLibraries().parseDocument(text);
-    const [error] = doc.errors;
-    if (error) {
-        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-        const what = error.code === 'MULTIPLE_DOCS'
-            ? 'it holds more than one document (a `---` line), so give one mapping'
-            : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`;
-        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
-    }
-    try {
-        return doc.toJS();
-    }
-    catch (cause) {
-        // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
-        throw settingsError(`The \`settings\` input could not be read as YAML: ${cause.message}.`);
-    }
 }
 // Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
 const RESERVED_VARIABLES = [
@@ -34321,26 +34630,26 @@ function checkConsistency(settings) {
     const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
     const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
     if (reserved !== undefined) {
-        throw settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
+        throw settings_settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
             'Deployments sets itself in every deployment and would overwrite: remove it.');
     }
     const git = settings.sourceContext?.git;
     if (git?.branch !== undefined && git.commit !== undefined) {
-        throw settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
+        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
             'which are mutually exclusive: keep the one to deploy.');
     }
     const sources = Object.keys(settings.sourceContext ?? {});
     if (sources.length > 1) {
-        throw settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
+        throw settings_settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
             `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
     }
 }
-function settingsError(message) {
-    return new InputError('settings', message);
+function settings_settingsError(message) {
+    return new input_error/* InputError */.d('settings', message);
 }
 
 ;// CONCATENATED MODULE: ./src/config/operation.ts
-// The \`operation\` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
+// The `operation` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
 // bring from the CLI and other tools.
 
 
@@ -34357,7 +34666,7 @@ const OPERATION_ALIASES = {
 function parseOperation(value) {
     const accepted = `${types/* PULUMI_OPERATIONS */.UQ.slice(0, -1).join(', ')} or ${types/* PULUMI_OPERATIONS */.UQ.at(-1)}`;
     if (value === '') {
-        throw new InputError('operation', `The \`operation\` input is required: set it to ${accepted}.`);
+        throw new input_error/* InputError */.d('operation', `The \`operation\` input is required: set it to ${accepted}.`);
     }
     const lower = value.toLowerCase();
     const operation = types/* PULUMI_OPERATIONS */.UQ.find(candidate => candidate === lower);
@@ -34365,10 +34674,7 @@ function parseOperation(value) {
         return operation;
     const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
     const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
-    throw new InputError('operation', `The \`operation\` input ${operation_quote(value)} is not an operation this action runs: use ${accepted}${hint}`);
-}
-function operation_quote(value) {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    throw new input_error/* InputError */.d('operation', `The \`operation\` input ${(0,input_error/* quoteInput */.Z)(value)} is not an operation this action runs: use ${accepted}${hint}`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -34415,7 +34721,7 @@ function getInputs(read, env) {
     const editPrComment = parseBoolean('edit-pr-comment', input('edit-pr-comment'), true);
     const expectNoChanges = parseBoolean('expect-no-changes', input('expect-no-changes'), false);
     if (expectNoChanges && !wait) {
-        throw new InputError('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
+        throw new input_error/* InputError */.d('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
             'with `wait: false` the step ends as soon as the deployment is created.');
     }
     const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true);
@@ -34463,22 +34769,22 @@ function validateCloudUrl(value, source) {
         url = new URL(value);
     }
     catch {
-        throw new InputError('cloud-url', `${source} "${value}" is not a URL: set it to ${expected}.`);
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not a URL: set it to ${expected}.`);
     }
     if (url.username !== '' || url.password !== '') {
         // Not echoed: the value holds a credential.
-        throw new InputError('cloud-url', `${source} holds a URL with a user name or password in it: set it to ${expected}, and give the token through \`pulumi-access-token\`.`);
+        throw new input_error/* InputError */.d('cloud-url', `${source} holds a URL with a user name or password in it: set it to ${expected}, and give the token through \`pulumi-access-token\`.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('cloud-url', `${source} "${value}" is not an http(s) URL: set it to ${expected}.`);
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not an http(s) URL: set it to ${expected}.`);
     }
     if (url.search !== '' || url.hash !== '') {
-        throw new InputError('cloud-url', `${source} "${value}" has a query or fragment: set it to ${expected}, with nothing after the host or path.`);
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} has a query or fragment: set it to ${expected}, with nothing after the host or path.`);
     }
     // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
     if (url.hostname.toLowerCase() === 'app.pulumi.com')
         url.hostname = 'api.pulumi.com';
-    return (0,config_url/* withoutTrailingSlash */.a)(`${url.origin}${url.pathname}`);
+    return (0,config_url/* withoutTrailingSlash */.ae)(`${url.origin}${url.pathname}`);
 }
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -34492,7 +34798,7 @@ function parseBoolean(name, value, defaultValue) {
         return true;
     if (FALSE_WORDS.has(lower))
         return false;
-    throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${inputs_quote(value)}.`);
+    throw new input_error/* InputError */.d(name, `The \`${name}\` input must be true or false, but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
 }
 const SHA = /^[0-9a-f]{7,40}$/i;
 function parseCommit(value, settings) {
@@ -34502,13 +34808,13 @@ function parseCommit(value, settings) {
     if (lower === 'none')
         return { mode: 'none' };
     if (!SHA.test(value)) {
-        throw new InputError('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${inputs_quote(value)}; ` +
+        throw new input_error/* InputError */.d('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${(0,input_error/* quoteInput */.Z)(value)}; ` +
             'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.');
     }
     const git = settings?.sourceContext?.git;
     const conflicting = ['commit', 'branch', 'tag'].find(key => git?.[key] !== undefined);
     if (conflicting !== undefined) {
-        throw new InputError('commit', `The \`commit\` input pins commit ${lower}, but the \`settings\` input also sets ` +
+        throw new input_error/* InputError */.d('commit', `The \`commit\` input pins commit ${lower}, but the \`settings\` input also sets ` +
             `\`sourceContext.git.${conflicting}\`: keep only one of them.`);
     }
     return { mode: 'sha', sha: lower };
@@ -34520,14 +34826,14 @@ function parsePositiveDuration(name, value) {
     }
     catch (error) {
         if (error instanceof duration/* DurationError */.N2)
-            throw new InputError(name, `The \`${name}\` input ${error.message}`);
+            throw new input_error/* InputError */.d(name, `The \`${name}\` input ${error.message}`);
         throw error;
     }
     if (ms <= 0) {
         const instead = name === 'timeout'
             ? 'leave it empty for no limit, or give a duration above zero'
             : 'give a duration above zero, such as 2s';
-        throw new InputError(name, `The \`${name}\` input is ${inputs_quote(value)}, which is no time at all: ${instead}.`);
+        throw new input_error/* InputError */.d(name, `The \`${name}\` input is ${(0,input_error/* quoteInput */.Z)(value)}, which is no time at all: ${instead}.`);
     }
     return ms;
 }
@@ -34542,7 +34848,7 @@ function timeoutIfValid(value) {
 function parseGithubToken(value, env) {
     const token = value || (env.GITHUB_TOKEN?.trim() ?? '');
     if (/\s/.test(token)) {
-        throw new InputError('github-token', 'The `github-token` input holds a value with whitespace or a line break inside, which a GitHub token never has: ' +
+        throw new input_error/* InputError */.d('github-token', 'The `github-token` input holds a value with whitespace or a line break inside, which a GitHub token never has: ' +
             'check the secret it comes from.');
     }
     return token;
@@ -34553,14 +34859,11 @@ function parsePullRequestNumber(value) {
     const digits = /^#?(\d+)$/.exec(value)?.[1];
     const number = digits === undefined ? NaN : Number(digits);
     if (!Number.isSafeInteger(number) || number <= 0) {
-        throw new InputError('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${inputs_quote(value)}.`);
+        throw new input_error/* InputError */.d('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
     }
     return number;
 }
 // Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
-function inputs_quote(value) {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-}
 
 // EXTERNAL MODULE: ./src/github/pr-comment.ts + 4 modules
 var pr_comment = __nccwpck_require__(2998);
@@ -34710,6 +35013,10 @@ class Cancellation {
 }
 
 ;// CONCATENATED MODULE: ./src/github/commit-pin.ts
+// Whether a deployment is pinned to a commit, to which, and why. Without a pin, Pulumi Deployments checks out the
+// branch named in the stack's settings, which may have moved on (or never held the pull request's change): pinning
+// the event's commit makes the deployment run exactly the code that triggered the workflow.
+
 /**
  * Whether resolveCommitPin needs the stack's deployment settings, so the orchestrator can skip fetching them when the
  * request's own settings decide, the mode is not auto, or the stack's settings are not inherited.
@@ -34751,7 +35058,8 @@ function resolveCommitPin(mode, ctx, requestSettings, stackSettings, inheritSett
                 `and no \`gitHub.repository\`)${notInherited}.`
         };
     }
-    const sourceName = source.kind === 'url' ? source.url : source.repository;
+    // The stack's settings are edited in the Pulumi console: a credential in the URL must not reach the log.
+    const sourceName = source.kind === 'url' ? (0,config_url/* withoutCredentials */.ri)(source.url) : source.repository;
     if (ctx.repository === undefined) {
         return {
             reason: "Not pinning a commit: GITHUB_REPOSITORY is not set, so this workflow's repository is unknown."
@@ -35024,6 +35332,7 @@ var outputs = __nccwpck_require__(8110);
 
 
 
+
 function processSignals(handler) {
     const onSignal = () => handler();
     process.on('SIGINT', onSignal);
@@ -35048,7 +35357,7 @@ async function runMain(deps = defaultMainDeps()) {
         config = await readInputs(deps.readInput ?? (name => runner.getInput(name)), deps.env);
     }
     catch (error) {
-        if (error instanceof InputError) {
+        if (error instanceof input_error/* InputError */.d) {
             runner.setFailed(error.message);
             return false;
         }
@@ -35062,6 +35371,9 @@ async function runMain(deps = defaultMainDeps()) {
     // Registered before anything else is printed: the runner masks these in every later log line.
     for (const secret of config.secrets)
         runner.setSecret(secret);
+    const cleartext = (0,config_url/* cleartextWarning */.R5)(config.cloudUrl);
+    if (cleartext)
+        runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
     try {
         config = await logIn(config, {
             runner,
@@ -35088,7 +35400,7 @@ async function runMain(deps = defaultMainDeps()) {
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof errors/* PulumiApiError */.zV ||
-            error instanceof InputError ||
+            error instanceof input_error/* InputError */.d ||
             error instanceof errors/* AmbiguousCreateError */.J$)
             runner.setFailed(redactor.redact(message));
         else {
@@ -35125,54 +35437,73 @@ async function deploy(config, redactor, deps) {
             ctx,
             octokitFactory: deps.octokitFactory
         });
-        if (!config.wait) {
-            const report = { ...reporting.base, status: 'created', steps: [] };
-            await stage.finish(run, reporting, { report, handled: true });
-            return stop.requested;
+        try {
+            return await followAndReport(run, stage, reporting, {
+                client,
+                clock,
+                env: deps.env,
+                started,
+                deployment
+            });
         }
-        const { outcome, renderer } = await stage.followPhase(run, {
-            api: client,
-            clock,
-            env: deps.env,
-            deploymentId: deployment.id,
-            started
-        });
-        // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
-        const ending = await endFollowing(run, client, deployment.id, outcome);
-        const results = await stage.readResults({
-            client,
-            config,
-            deploymentId: deployment.id,
-            deploymentVersion: deployment.version,
-            outcome,
-            runner: run.runner,
-            signal: stop.signal
-        });
-        const report = stage.buildReport({
-            base: reporting.base,
-            outcome,
-            renderer,
-            cancelled: ending === 'cancelled',
-            timeoutMs: config.timeoutMs,
-            results: results.operation,
-            drift: results.drift
-        });
-        if (outcome.kind !== 'terminal' && ending === 'ended') {
-            const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
-            report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`;
+        catch (error) {
+            // Once the deployment exists, an error still ends in a report: the comment must not be left saying
+            // "queued", and the summary is written; the error itself then fails the step.
+            if (!reporting.finished)
+                await stage.finishAfterError(run, reporting, error);
+            throw error;
         }
-        // A cancel that did not go through is left to the post step, which tries again.
-        await stage.finish(run, reporting, {
-            report,
-            deployment: outcome.deployment,
-            handled: ending !== 'failed',
-            stackOutputs: results.outputs
-        });
-        return stop.requested;
     }
     finally {
         unsubscribe();
     }
+}
+async function followAndReport(run, stage, reporting, { client, clock, env, started, deployment }) {
+    const { config, stop } = run;
+    if (!config.wait) {
+        const report = { ...reporting.base, status: 'created', steps: [] };
+        await stage.finish(run, reporting, { report, handled: true });
+        return stop.requested;
+    }
+    const { outcome, renderer } = await stage.followPhase(run, {
+        api: client,
+        clock,
+        env,
+        deploymentId: deployment.id,
+        started
+    });
+    // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
+    const ending = await endFollowing(run, client, deployment.id, outcome);
+    const results = await stage.readResults({
+        client,
+        config,
+        deploymentId: deployment.id,
+        deploymentVersion: deployment.version,
+        outcome,
+        runner: run.runner,
+        signal: stop.signal
+    });
+    const report = stage.buildReport({
+        base: reporting.base,
+        outcome,
+        renderer,
+        cancelled: ending === 'cancelled',
+        timeoutMs: config.timeoutMs,
+        results: results.operation,
+        drift: results.drift
+    });
+    if (outcome.kind !== 'terminal' && ending === 'ended') {
+        const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
+        report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`;
+    }
+    // A cancel that did not go through is left to the post step, which tries again.
+    await stage.finish(run, reporting, {
+        report,
+        deployment: outcome.deployment,
+        handled: ending !== 'failed',
+        stackOutputs: results.outputs
+    });
+    return stop.requested;
 }
 /** A deployment that did not end while followed is cancelled, or left alone, as `cancel-on-abort` says. */
 async function endFollowing(run, client, id, outcome) {
@@ -35212,6 +35543,7 @@ function sayOnce(say) {
 
 
 
+
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
  * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
@@ -35233,6 +35565,9 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
         const given = await readInputs(name => runner.getInput(name), env);
         for (const secret of given.secrets)
             runner.setSecret(secret);
+        const cleartext = (0,config_url/* cleartextWarning */.R5)(given.cloudUrl);
+        if (cleartext)
+            runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
         ({ token, cloudUrl } = await logIn(given, {
             runner,
             idToken,
@@ -35241,7 +35576,7 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
         }));
     }
     catch (error) {
-        if (error instanceof InputError || error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV) {
+        if (error instanceof input_error/* InputError */.d || error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV) {
             runner.warning(`Could not cancel deployment ${id}: ${error.message}`);
             return;
         }
@@ -35741,9 +36076,12 @@ function origin(baseUrl) {
 /* harmony export */   R4: () => (/* binding */ parseStackRef),
 /* harmony export */   ju: () => (/* binding */ formatStackRef)
 /* harmony export */ });
-/* unused harmony export STACK_PART_NAMES */
+/* unused harmony exports STACK_PART_NAMES, STACK_PART_MAX */
 const STACK_PART_NAMES = ['organization', 'project', 'stack'];
 const STACK_PART_CHARACTER = /^[A-Za-z0-9._-]$/;
+// Pulumi Cloud's own limits: organization names as GitHub's (at most 40 characters), project and stack names at
+// most 100. A longer name cannot exist, so it is refused before it goes into a URL or a report.
+const STACK_PART_MAX = { organization: 40, project: 100, stack: 100 };
 function parseStackName(text) {
     const parts = text.split('/');
     if (parts.length !== 3)
@@ -35752,6 +36090,9 @@ function parseStackName(text) {
         const part = STACK_PART_NAMES[i] ?? 'stack';
         if (value === '')
             return { problem: { kind: 'empty', part } };
+        const max = STACK_PART_MAX[part];
+        if (value.length > max)
+            return { problem: { kind: 'length', part, length: value.length, max } };
         const character = [...value].find(c => !STACK_PART_CHARACTER.test(c));
         if (character !== undefined)
             return { problem: { kind: 'character', part, character } };
@@ -35917,9 +36258,10 @@ function parsePulumiTime(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   PB: () => (/* binding */ DEPLOYMENT_STATUSES),
 /* harmony export */   UQ: () => (/* binding */ PULUMI_OPERATIONS)
 /* harmony export */ });
-/* unused harmony exports DEPLOYMENT_STATUSES, TERMINAL_STATUSES */
+/* unused harmony export TERMINAL_STATUSES */
 // Wire types of the Pulumi Cloud Deployments API, written from spec/deployments-openapi.json (the authority on
 // names and shapes). Only what this action and its fake use is typed; unknown fields pass through untouched.
 const PULUMI_OPERATIONS = [
@@ -35930,14 +36272,14 @@ const PULUMI_OPERATIONS = [
     'detect-drift',
     'remediate-drift'
 ];
-const DEPLOYMENT_STATUSES = (/* unused pure expression or super */ null && ([
+const DEPLOYMENT_STATUSES = [
     'not-started',
     'accepted',
     'running',
     'succeeded',
     'failed',
     'skipped'
-]));
+];
 // There is no "cancelled": a cancelled or timed-out deployment ends "failed" (WIRE-NOTES.md).
 const TERMINAL_STATUSES = ['succeeded', 'failed', 'skipped'];
 function isTerminal(status) {

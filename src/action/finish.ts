@@ -1,7 +1,7 @@
 // The finish phase: the outputs, the job summary and the pull-request comment, then the step's verdict. The
 // comment is opened as soon as the deployment exists, so a reviewer sees it in progress.
 import type { CreateResult } from '../pulumi/create.js'
-import type { Deployment } from '../pulumi/types.js'
+import { isTerminal, type Deployment } from '../pulumi/types.js'
 import { buildCommentBody, commentMarker } from '../report/comment-body.js'
 import type { DeploymentReport } from '../report/model.js'
 import { buildSummary } from '../report/summary.js'
@@ -22,6 +22,8 @@ export type ReportBase = Omit<DeploymentReport, 'status' | 'steps'>
 
 export interface Reporting {
   base: ReportBase
+  /** Set once the finish phase has started, so an error after it does not report twice. */
+  finished?: boolean
   commenter: PrCommenter | undefined
   /** The "in progress" comment; the final one is written after it. */
   progressComment: Promise<unknown>
@@ -63,10 +65,35 @@ export interface FinishInput {
   handled: boolean
   /** Read after an operation that wrote the stack's state; decrypted secrets are masked before anything is set. */
   stackOutputs?: StackOutputsResult
+  /** The step's failure is said by the caller (an error after the deployment was made): no verdict here. */
+  noVerdict?: boolean
+}
+
+/**
+ * The report of a deployment the action stopped following on an error: its last known status if that was an end,
+ * else unknown, and what went wrong. The outputs, the summary and the comment are written as after any run.
+ */
+export async function finishAfterError(run: RunContext, reporting: Reporting, error: unknown): Promise<void> {
+  const last = run.outputs.lastStatus
+  const why = error instanceof Error && error.name !== 'Error' ? error.message : 'an unexpected error'
+  const report: DeploymentReport = {
+    ...reporting.base,
+    status: last !== undefined && isTerminal(last) ? last : 'unknown',
+    steps: [],
+    message:
+      `The action stopped following the deployment on an error (${why}); its last known status was ` +
+      `${last ?? 'not-started'}: see the Pulumi console for its result.`
+  }
+  try {
+    await finish(run, reporting, { report, handled: false, noVerdict: true })
+  } catch (reportError) {
+    run.runner.debug(`The report after the error could not be written: ${String(reportError)}`)
+  }
 }
 
 /** Waits for the progress comment, then reports; once the step is cancelled, only for as long as it may. */
 export async function finish(run: RunContext, reporting: Reporting, input: FinishInput): Promise<void> {
+  reporting.finished = true
   await run.stop.within(
     reporting.progressComment.then(() => reportOutcome(run, reporting.commenter, input)),
     run.runner
@@ -76,7 +103,7 @@ export async function finish(run: RunContext, reporting: Reporting, input: Finis
 async function reportOutcome(
   run: RunContext,
   commenter: PrCommenter | undefined,
-  { report, deployment, handled, stackOutputs }: FinishInput
+  { report, deployment, handled, stackOutputs, noVerdict }: FinishInput
 ): Promise<void> {
   const { config, runner, outputs } = run
   let redactor = run.redactor
@@ -103,6 +130,7 @@ async function reportOutcome(
     if (note.level === 'error') runner.error(text, title)
     else runner.warning(text, title)
   }
+  if (noVerdict) return
   const verdict = judge(config, report)
   if (verdict.kind === 'fail') {
     if (verdict.annotation) runner.error(redactor.redact(verdict.annotation), verdict.title)

@@ -66,7 +66,8 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
   return { outcome, renderer }
 }
 
-const STATUS_TEXT: Record<string, string> = {
+const STATUS_TEXT: Record<Deployment['status'], string> = {
+  unknown: 'has a status this action does not know',
   'not-started': 'is queued and has not started yet',
   accepted: 'was accepted and is waiting for a runner',
   running: 'is running',
@@ -77,7 +78,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 function describeStatus(run: RunContext, deployment: Deployment): void {
   run.outputs.status(deployment.status)
-  const text = STATUS_TEXT[deployment.status] ?? `is ${deployment.status}`
+  const text = STATUS_TEXT[deployment.status]
   run.runner.info(`Deployment ${deployment.version} ${text}.`)
 }
 

@@ -22,9 +22,14 @@ export const OUTPUT = {
 } as const
 
 export class StepOutputs {
-  private lastStatus: DeploymentStatus | undefined
+  private last: DeploymentStatus | undefined
 
   constructor(private readonly runner: RunnerIO) {}
+
+  /** The last status Pulumi Cloud reported, as the `status` output holds it. */
+  get lastStatus(): DeploymentStatus | undefined {
+    return this.last
+  }
 
   created(created: CreateDeploymentResponse): void {
     this.runner.setOutput(OUTPUT.deploymentId, created.id)
@@ -35,8 +40,8 @@ export class StepOutputs {
 
   /** The one place `status` is set; a status already set is not written again. */
   status(status: DeploymentStatus): void {
-    if (status === this.lastStatus) return
-    this.lastStatus = status
+    if (status === this.last) return
+    this.last = status
     this.runner.setOutput(OUTPUT.status, status)
   }
 

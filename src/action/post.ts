@@ -6,6 +6,7 @@ import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { IdTokenError, runnerIdToken, type IdTokenSource } from '../github/oidc.js'
 import { logIn } from './login.js'
 import { STATE } from './state.js'
+import { cleartextWarning } from '../config/url.js'
 
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
@@ -29,6 +30,8 @@ export async function runPost(
   try {
     const given = await readInputs(name => runner.getInput(name), env)
     for (const secret of given.secrets) runner.setSecret(secret)
+    const cleartext = cleartextWarning(given.cloudUrl)
+    if (cleartext) runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL')
     ;({ token, cloudUrl } = await logIn(given, {
       runner,
       idToken,

@@ -8,6 +8,7 @@ import { readInputs, InputError, type ActionConfig, type InputReader } from '../
 import { createOctokitFactory, type OctokitFactory } from '../github/pr-comment.js'
 import { plainSecretLookingVariables } from '../config/secrets.js'
 import { Redactor } from '../config/redactor.js'
+import { cleartextWarning } from '../config/url.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
 import { IdTokenError, runnerIdToken, type IdTokenSource } from '../github/oidc.js'
 import { Cancellation, cancelIfWanted, type CancelResult } from './cancellation.js'
@@ -15,6 +16,7 @@ import { createPhase } from './create-phase.js'
 import { logIn } from './login.js'
 import { StepOutputs } from './outputs.js'
 import type { RunContext } from './run-context.js'
+import type { Reporting } from './finish.js'
 
 export interface MainDeps {
   runner: RunnerIO
@@ -69,6 +71,8 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
   }
   // Registered before anything else is printed: the runner masks these in every later log line.
   for (const secret of config.secrets) runner.setSecret(secret)
+  const cleartext = cleartextWarning(config.cloudUrl)
+  if (cleartext) runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL')
   try {
     config = await logIn(config, {
       runner,
@@ -132,54 +136,85 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
       ctx,
       octokitFactory: deps.octokitFactory
     })
-    if (!config.wait) {
-      const report = { ...reporting.base, status: 'created' as const, steps: [] }
-      await stage.finish(run, reporting, { report, handled: true })
-      return stop.requested
+    try {
+      return await followAndReport(run, stage, reporting, {
+        client,
+        clock,
+        env: deps.env,
+        started,
+        deployment
+      })
+    } catch (error) {
+      // Once the deployment exists, an error still ends in a report: the comment must not be left saying
+      // "queued", and the summary is written; the error itself then fails the step.
+      if (!reporting.finished) await stage.finishAfterError(run, reporting, error)
+      throw error
     }
-
-    const { outcome, renderer } = await stage.followPhase(run, {
-      api: client,
-      clock,
-      env: deps.env,
-      deploymentId: deployment.id,
-      started
-    })
-    // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
-    const ending = await endFollowing(run, client, deployment.id, outcome)
-    const results = await stage.readResults({
-      client,
-      config,
-      deploymentId: deployment.id,
-      deploymentVersion: deployment.version,
-      outcome,
-      runner: run.runner,
-      signal: stop.signal
-    })
-    const report = stage.buildReport({
-      base: reporting.base,
-      outcome,
-      renderer,
-      cancelled: ending === 'cancelled',
-      timeoutMs: config.timeoutMs,
-      results: results.operation,
-      drift: results.drift
-    })
-    if (outcome.kind !== 'terminal' && ending === 'ended') {
-      const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
-      report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`
-    }
-    // A cancel that did not go through is left to the post step, which tries again.
-    await stage.finish(run, reporting, {
-      report,
-      deployment: outcome.deployment,
-      handled: ending !== 'failed',
-      stackOutputs: results.outputs
-    })
-    return stop.requested
   } finally {
     unsubscribe()
   }
+}
+
+interface FollowDeps {
+  client: PulumiCloudClient
+  clock: Clock
+  env: NodeJS.ProcessEnv
+  started: number
+  deployment: { id: string; version: number }
+}
+
+async function followAndReport(
+  run: RunContext,
+  stage: typeof import('./deployment-stage.js'),
+  reporting: Reporting,
+  { client, clock, env, started, deployment }: FollowDeps
+): Promise<boolean> {
+  const { config, stop } = run
+  if (!config.wait) {
+    const report = { ...reporting.base, status: 'created' as const, steps: [] }
+    await stage.finish(run, reporting, { report, handled: true })
+    return stop.requested
+  }
+
+  const { outcome, renderer } = await stage.followPhase(run, {
+    api: client,
+    clock,
+    env,
+    deploymentId: deployment.id,
+    started
+  })
+  // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
+  const ending = await endFollowing(run, client, deployment.id, outcome)
+  const results = await stage.readResults({
+    client,
+    config,
+    deploymentId: deployment.id,
+    deploymentVersion: deployment.version,
+    outcome,
+    runner: run.runner,
+    signal: stop.signal
+  })
+  const report = stage.buildReport({
+    base: reporting.base,
+    outcome,
+    renderer,
+    cancelled: ending === 'cancelled',
+    timeoutMs: config.timeoutMs,
+    results: results.operation,
+    drift: results.drift
+  })
+  if (outcome.kind !== 'terminal' && ending === 'ended') {
+    const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
+    report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`
+  }
+  // A cancel that did not go through is left to the post step, which tries again.
+  await stage.finish(run, reporting, {
+    report,
+    deployment: outcome.deployment,
+    handled: ending !== 'failed',
+    stackOutputs: results.outputs
+  })
+  return stop.requested
 }
 
 /** A deployment that did not end while followed is cancelled, or left alone, as `cancel-on-abort` says. */

@@ -3,7 +3,7 @@
 // front like every input: a job that cannot get a GitHub OIDC token, or asks for a token Pulumi Cloud would never
 // issue, fails before any request.
 import { DurationError, formatDuration, parseDuration } from './duration.js'
-import { InputError } from './input-error.js'
+import { InputError, quoteInput } from './input-error.js'
 
 export const OIDC_TOKEN_TYPES = ['organization', 'team', 'personal', 'runner'] as const
 export type OidcTokenType = (typeof OIDC_TOKEN_TYPES)[number]
@@ -145,7 +145,7 @@ function parseTokenType(value: string): OidcTokenType {
   const suggestion = TYPE_ALIASES[lower]
   throw new InputError(
     'oidc-token-type',
-    `The \`oidc-token-type\` input ${quote(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
+    `The \`oidc-token-type\` input ${quoteInput(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
       `empty to use \`pulumi-access-token\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`
   )
 }
@@ -156,7 +156,7 @@ function parseScope(tokenType: OidcTokenType, value: string): string | undefined
     if (value.toLowerCase() === 'admin') return 'admin'
     throw new InputError(
       'oidc-scope',
-      `The \`oidc-scope\` input ${quote(value)} does not fit an organization token: leave it empty, or set it to ` +
+      `The \`oidc-scope\` input ${quoteInput(value)} does not fit an organization token: leave it empty, or set it to ` +
         '`admin` for a token with admin scope.'
     )
   }
@@ -172,7 +172,7 @@ function parseScope(tokenType: OidcTokenType, value: string): string | undefined
   if (!SCOPE_NAME.test(name)) {
     throw new InputError(
       'oidc-scope',
-      `The \`oidc-scope\` input ${quote(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
+      `The \`oidc-scope\` input ${quoteInput(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
         'letters, digits, -, _ and .'
     )
   }
@@ -196,7 +196,7 @@ function parseExpiration(value: string, timeoutMs: number | undefined): number {
   if (ms < 60_000) {
     throw new InputError(
       'oidc-expiration',
-      `The \`oidc-expiration\` input is ${quote(value)}, too short for a deployment: give at least a minute, or ` +
+      `The \`oidc-expiration\` input is ${quoteInput(value)}, too short for a deployment: give at least a minute, or ` +
         'leave it empty for a lifetime that outlasts the `timeout`.'
     )
   }
@@ -209,8 +209,4 @@ function parseExpiration(value: string, timeoutMs: number | undefined): number {
     )
   }
   return Math.ceil(ms / 1000)
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
 }

@@ -1,4 +1,5 @@
 // Durations as workflow authors write them: `500ms`, `45s`, `90m`, `1h30m`, `1.5s`, or a bare number of seconds.
+import { quoteInput } from './input-error.js'
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const
 type Unit = keyof typeof UNIT_MS
@@ -20,7 +21,7 @@ export class DurationError extends Error {
     readonly text: string,
     problem: string
   ) {
-    super(`"${text}" is not a valid duration: ${problem}.`)
+    super(`${quoteInput(text)} is not a valid duration: ${problem}.`)
     this.name = 'DurationError'
   }
 }
@@ -56,7 +57,8 @@ function sumComponents(text: string): number {
       const insideWord = /^[a-z]/i.test(text.slice(start))
       const wordStart = insideWord ? (/[a-z]*$/i.exec(text.slice(0, start))?.[0] ?? '') : ''
       const rest = (wordStart + text.slice(start)).trim()
-      const problem = start === 0 ? HOW_TO : `"${rest}" does not read as a number and a unit; ${HOW_TO}`
+      const problem =
+        start === 0 ? HOW_TO : `${quoteInput(rest)} does not read as a number and a unit; ${HOW_TO}`
       throw new DurationError(text, problem)
     }
     const unit = match[2] as Unit

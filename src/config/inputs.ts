@@ -2,7 +2,7 @@
 // naming the input before any request is made, rather than halfway through a deployment.
 import { type DeploymentSettings, type PulumiOperation, type StackRef } from '../pulumi/types.js'
 import { DurationError, parseDuration } from './duration.js'
-import { InputError } from './input-error.js'
+import { InputError, quoteInput } from './input-error.js'
 import { parseStacks, type StackTarget } from './stacks.js'
 import { parseLogin, type OidcLogin } from './credentials.js'
 import { collectSecrets } from './secrets.js'
@@ -156,7 +156,7 @@ function validateCloudUrl(value: string, source: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('cloud-url', `${source} "${value}" is not a URL: set it to ${expected}.`)
+    throw new InputError('cloud-url', `${source} ${quoteInput(value)} is not a URL: set it to ${expected}.`)
   }
   if (url.username !== '' || url.password !== '') {
     // Not echoed: the value holds a credential.
@@ -166,12 +166,15 @@ function validateCloudUrl(value: string, source: string): string {
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('cloud-url', `${source} "${value}" is not an http(s) URL: set it to ${expected}.`)
+    throw new InputError(
+      'cloud-url',
+      `${source} ${quoteInput(value)} is not an http(s) URL: set it to ${expected}.`
+    )
   }
   if (url.search !== '' || url.hash !== '') {
     throw new InputError(
       'cloud-url',
-      `${source} "${value}" has a query or fragment: set it to ${expected}, with nothing after the host or path.`
+      `${source} ${quoteInput(value)} has a query or fragment: set it to ${expected}, with nothing after the host or path.`
     )
   }
   // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
@@ -189,7 +192,7 @@ function parseBoolean(name: string, value: string, defaultValue: boolean): boole
   const lower = value.toLowerCase()
   if (TRUE_WORDS.has(lower)) return true
   if (FALSE_WORDS.has(lower)) return false
-  throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${quote(value)}.`)
+  throw new InputError(name, `The \`${name}\` input must be true or false, but it is ${quoteInput(value)}.`)
 }
 
 const SHA = /^[0-9a-f]{7,40}$/i
@@ -201,7 +204,7 @@ function parseCommit(value: string, settings: DeploymentSettings | undefined): C
   if (!SHA.test(value)) {
     throw new InputError(
       'commit',
-      `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${quote(value)}; ` +
+      `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${quoteInput(value)}; ` +
         'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.'
     )
   }
@@ -232,7 +235,7 @@ function parsePositiveDuration(name: string, value: string): number {
         : 'give a duration above zero, such as 2s'
     throw new InputError(
       name,
-      `The \`${name}\` input is ${quote(value)}, which is no time at all: ${instead}.`
+      `The \`${name}\` input is ${quoteInput(value)}, which is no time at all: ${instead}.`
     )
   }
   return ms
@@ -265,13 +268,10 @@ function parsePullRequestNumber(value: string): number | undefined {
   if (!Number.isSafeInteger(number) || number <= 0) {
     throw new InputError(
       'comment-on-pr-number',
-      `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${quote(value)}.`
+      `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${quoteInput(value)}.`
     )
   }
   return number
 }
 
 // Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
-function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
-}

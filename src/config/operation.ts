@@ -1,7 +1,7 @@
-// The \`operation\` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
+// The `operation` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
 // bring from the CLI and other tools.
 import { PULUMI_OPERATIONS, type PulumiOperation } from '../pulumi/types.js'
-import { InputError } from './input-error.js'
+import { InputError, quoteInput } from './input-error.js'
 import { suggestKey } from './settings.js'
 
 // What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
@@ -26,10 +26,6 @@ export function parseOperation(value: string): PulumiOperation {
   const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`
   throw new InputError(
     'operation',
-    `The \`operation\` input ${quote(value)} is not an operation this action runs: use ${accepted}${hint}`
+    `The \`operation\` input ${quoteInput(value)} is not an operation this action runs: use ${accepted}${hint}`
   )
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import type { ValidateFunction } from 'ajv'
 import type { DeploymentSettings } from '../pulumi/types.js'
 import { InputError } from './input-error.js'
+import { parseSettingsYaml } from './settings-yaml.js'
 import { settingsInputSchema } from './generated/request-schema.js'
 import { code, describeFirstError, describeValue } from './settings-errors.js'
 
@@ -29,13 +30,17 @@ function settingsLibraries(): Libraries {
   const load = createRequire(import.meta.url)
   try {
     libraries = {
-      parseDocument: (load('yaml') as typeof import('yaml')).parseDocument,
+      ...pickYaml(load('yaml') as typeof import('yaml')),
       Ajv: (load('ajv') as typeof import('ajv')).Ajv
     }
   } catch (cause) {
     throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause })
   }
   return libraries
+}
+
+function pickYaml(yaml: typeof import('yaml')): Pick<Libraries, 'parseDocument' | 'visit' | 'isScalar'> {
+  return { parseDocument: yaml.parseDocument, visit: yaml.visit, isScalar: yaml.isScalar }
 }
 
 function ajv(): InstanceType<Libraries['Ajv']> {
@@ -53,7 +58,7 @@ let validateSettings: ValidateFunction | undefined
 /** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
 export function parseSettings(text: string): DeploymentSettings | undefined {
   if (text.trim() === '') return undefined
-  const value = parseYaml(text)
+  const value = parseSettingsYaml(settingsLibraries(), text)
   if (value === null || value === undefined) return undefined
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw settingsError(
@@ -93,25 +98,6 @@ function asTheServiceReadsIt(value: Record<string, unknown>): Record<string, unk
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-function parseYaml(text: string): unknown {
-  const doc = settingsLibraries().parseDocument(text)
-  const [error] = doc.errors
-  if (error) {
-    const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : ''
-    const what =
-      error.code === 'MULTIPLE_DOCS'
-        ? 'it holds more than one document (a `---` line), so give one mapping'
-        : `${error.message.split(' at line ')[0] ?? error.message}; check the indentation and quoting there`
-    throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`)
-  }
-  try {
-    return doc.toJS()
-  } catch (cause) {
-    // Aliases are resolved only here (an alias to a missing anchor, or too many aliases).
-    throw settingsError(`The \`settings\` input could not be read as YAML: ${(cause as Error).message}.`)
-  }
 }
 
 // Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).

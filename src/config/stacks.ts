@@ -2,7 +2,7 @@
 // mistake in a list of fifty points at its line; nothing is created for any stack until every line is good.
 import type { StackRef } from '../pulumi/types.js'
 import { formatStackRef, parseStackName, type StackNameProblem } from '../pulumi/stack-name.js'
-import { InputError } from './input-error.js'
+import { InputError, quoteInput } from './input-error.js'
 
 export interface StackTarget {
   ref: StackRef
@@ -55,7 +55,7 @@ function withoutComment(line: string): string {
 function parseStack(value: string, where: string): StackRef {
   const parsed = parseStackName(value)
   if ('ref' in parsed) return parsed.ref
-  const subject = `${where}"${value}"${where.endsWith(', ') ? ',' : ''}`
+  const subject = `${where}${quoteInput(value)}${where.endsWith(', ') ? ',' : ''}`
   throw new InputError('stack', `${subject} ${problemText(parsed.problem)}`)
 }
 
@@ -73,9 +73,14 @@ function problemText(problem: StackNameProblem): string {
         `has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
         'may hold only letters, digits, -, _ and .'
       )
+    case 'length':
+      return (
+        `has a ${problem.part} name of ${problem.length} characters, but Pulumi Cloud allows at most ` +
+        `${problem.max}: check the name.`
+      )
     case 'dots':
       return (
-        `has "${problem.value}" as its ${problem.part} name, which is not a name: write the ` +
+        `has ${quoteInput(problem.value)} as its ${problem.part} name, which is not a name: write the ` +
         `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`
       )
   }

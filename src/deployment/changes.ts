@@ -78,7 +78,11 @@ const KIND_BY_VERB: Record<string, string> = {
   unchanged: 'same'
 }
 
-const ENTRY = /^(\+-|\+\+|--|=>|<<|>>|[+~\-=<>*])?\s*(\d+)\s+(?:to\s+)?([A-Za-z][A-Za-z -]*?)\s*$/
+// Run on trimmed text, so the words end in a letter: no lazy group before a trailing `\s*$`, which backtracked
+// quadratically over a long run of blanks.
+const ENTRY = /^(\+-|\+\+|--|=>|<<|>>|[+~\-=<>*])?\s*(\d+)\s+(?:to\s+)?([A-Za-z](?:[A-Za-z -]*[A-Za-z])?)$/
+// No summary entry is longer; a longer line is nobody's summary and is not matched at all.
+const MAX_ENTRY = 200
 const TOTALS_PIECE = /^(\d+)\s+(changes?|unchanged)$/
 
 /** Whether a log line (ANSI codes allowed) is the heading of Pulumi's resource summary. */
@@ -104,7 +108,7 @@ export class ResourcesSummaryParser {
     const text = line.includes('\x1b') ? stripAnsi(line).trim() : line.trim()
     if (text === 'Resources:') {
       if (this.current && this.currentEntries > 0) this.last = this.current
-      this.current = {}
+      this.current = Object.create(null) as ChangeSummary
       this.currentEntries = 0
       return
     }
@@ -122,17 +126,21 @@ export class ResourcesSummaryParser {
   result(): ChangeSummary | undefined {
     // A block the log ends in is complete: a preview's summary is often its very last line.
     const summary = this.current ?? this.last
-    return summary ? { ...summary } : undefined
+    return summary ? (Object.assign(Object.create(null), summary) as ChangeSummary) : undefined
   }
 
   private addEntry(summary: ChangeSummary, text: string): boolean {
+    if (text.length > MAX_ENTRY) return false
     const entry = ENTRY.exec(text)
     if (entry) {
       const [, prefix = '', count = '0', verb = ''] = entry
-      const kind = KIND_BY_PREFIX[prefix] ?? kindOfVerb(verb)
+      const kind =
+        (Object.hasOwn(KIND_BY_PREFIX, prefix) ? KIND_BY_PREFIX[prefix] : undefined) ?? kindOfVerb(verb)
       if (kind === 'change' || kind === 'changes') return prefix === ''
       // `1 errored` counts resources whose operation failed: an outcome, not a kind of change.
       if (kind === 'errored') return true
+      // `1 to constructor` is nobody's change kind, and must not reach an object's prototype.
+      if (kind in Object.prototype || kind === '__proto__') return false
       summary[kind] = (summary[kind] ?? 0) + Number(count)
       return true
     }
@@ -162,6 +170,10 @@ function kindOfVerb(verb: string): string {
   if (joined === 'delete-replaced' || joined === 'delete-replacedd') return 'delete-replaced'
   return KIND_BY_VERB[joined] ?? joined
 }
+
+// Lookup tables read with words from a log: without a prototype, `constructor` or `__proto__` is no entry.
+Object.setPrototypeOf(KIND_BY_PREFIX, null)
+Object.setPrototypeOf(KIND_BY_VERB, null)
 
 export function parseResourcesSummary(lines: string[]): ChangeSummary | undefined {
   const parser = new ResourcesSummaryParser()

@@ -91,7 +91,12 @@ export class DeploymentFollower {
   private async waitUntilRunning(f: Following): Promise<void> {
     for (;;) {
       const deployment = await this.refresh(f)
-      if (deployment && (deployment.status === 'running' || isTerminal(deployment.status))) return
+      // A status the action does not know may never change to one it does: it is followed as far as its log goes.
+      if (
+        deployment &&
+        (deployment.status === 'running' || deployment.status === 'unknown' || isTerminal(deployment.status))
+      )
+        return
       if (deployment) await f.pause.check(f.o.stack, f.pacer)
       await f.pacer.pause(f.o.pollIntervalMs)
     }
@@ -127,10 +132,17 @@ export class DeploymentFollower {
       )
   }
 
+  /**
+   * The deployment once its log has ended. The status may lag the log by a moment, so it is asked again for a
+   * while (the drain time), but not for ever: a status that stays unknown, or never ends, is reported as last seen.
+   */
   private async finalState(f: Following): Promise<Deployment> {
+    const until = this.clock.now() + (f.o.drainMs ?? DEFAULT_DRAIN_MS)
     for (;;) {
       const deployment = await this.refresh(f)
       if (deployment && isTerminal(deployment.status)) return deployment
+      if (this.deployment && (this.deployment.status === 'unknown' || this.clock.now() >= until))
+        return this.deployment
       // The log ended before the status caught up: give the service a moment.
       await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000))
     }

@@ -39,7 +39,10 @@ export class LogCursor {
       this.done = true
       return lines.length > 0 ? 'some' : 'none'
     }
+    // A token that did not move is asked again only after a pause, whatever the page held: a server that answers
+    // full pages without advancing must not be asked in a tight loop.
+    if (previous === response.nextToken) return 'none'
     if (lines.length >= FULL_PAGE_ENTRIES) return 'more'
-    return lines.length > 0 || previous !== response.nextToken ? 'some' : 'none'
+    return 'some'
   }
 }

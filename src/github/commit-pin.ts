@@ -1,6 +1,7 @@
 // Whether a deployment is pinned to a commit, to which, and why. Without a pin, Pulumi Deployments checks out the
 // branch named in the stack's settings, which may have moved on (or never held the pull request's change): pinning
 // the event's commit makes the deployment run exactly the code that triggered the workflow.
+import { withoutCredentials } from '../config/url.js'
 import type { DeploymentSettings, SourceContextGit } from '../pulumi/types.js'
 import type { EventContext } from './context.js'
 import type { CommitMode } from '../config/inputs.js'
@@ -65,7 +66,8 @@ export function resolveCommitPin(
         `and no \`gitHub.repository\`)${notInherited}.`
     }
   }
-  const sourceName = source.kind === 'url' ? source.url : source.repository
+  // The stack's settings are edited in the Pulumi console: a credential in the URL must not reach the log.
+  const sourceName = source.kind === 'url' ? withoutCredentials(source.url) : source.repository
   if (ctx.repository === undefined) {
     return {
       reason: "Not pinning a commit: GITHUB_REPOSITORY is not set, so this workflow's repository is unknown."

@@ -13,6 +13,13 @@ import {
 } from './stack-results.js'
 import { PulumiTransport, type CallSpec } from './transport.js'
 import { parseDriftRuns, type DriftRun } from './drift.js'
+import {
+  consoleUrlOrComputed,
+  validCreateResponse,
+  validDeployment,
+  validDeploymentList,
+  validLogPage
+} from './validate.js'
 import type { CallOptions } from './client-options.js'
 import {
   isTerminal,
@@ -61,7 +68,7 @@ export class PulumiCloudClient extends PulumiTransport {
    * Never starts two deployments for one call: after a failure the server may have acted on, the stack's recent
    * deployments are read first. `recovered` is set when the deployment was found that way.
    */
-  createDeployment(
+  async createDeployment(
     stack: StackRef,
     request: CreateDeploymentRequest,
     o?: CallOptions
@@ -76,9 +83,10 @@ export class PulumiCloudClient extends PulumiTransport {
       retry: 'unprocessed',
       action: `create ${/^[aeiou]/.test(request.operation) ? 'an' : 'a'} ${request.operation} deployment`,
       subject: 'stack',
-      stackRef: stack
+      stackRef: stack,
+      validate: validCreateResponse
     }
-    return createWithoutDuplicates(
+    const created = await createWithoutDuplicates(
       {
         clock: this.clock,
         budget: this.budget(),
@@ -98,6 +106,8 @@ export class PulumiCloudClient extends PulumiTransport {
       request,
       o?.signal
     )
+    const computed = deploymentConsoleUrl(this.baseUrl, stack, created.version)
+    return { ...created, consoleUrl: consoleUrlOrComputed(created.consoleUrl, computed) }
   }
 
   /** Who the access token belongs to, as `pulumi whoami` asks it. */
@@ -116,7 +126,9 @@ export class PulumiCloudClient extends PulumiTransport {
   }
 
   getDeployment(stack: StackRef, id: string, o?: CallOptions): Promise<Deployment> {
-    return this.call(this.deploymentRead(stack, id, [id], 'read the deployment'), o)
+    const spec = this.deploymentRead(stack, id, [id], 'read the deployment')
+    // An answer about another deployment is no answer about this one.
+    return this.call({ ...spec, validate: body => checked(validDeployment(body), d => d.id === id) }, o)
   }
 
   listStackDeployments(
@@ -127,7 +139,8 @@ export class PulumiCloudClient extends PulumiTransport {
     return this.call(
       {
         ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
-        query: listQuery(q)
+        query: listQuery(q),
+        validate: validDeploymentList
       },
       o
     )
@@ -143,7 +156,8 @@ export class PulumiCloudClient extends PulumiTransport {
     return this.call(
       {
         ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
-        query: { continuationToken }
+        query: { continuationToken },
+        validate: validLogPage
       },
       o
     )
@@ -258,4 +272,8 @@ export class PulumiCloudClient extends PulumiTransport {
 
 function listQuery(q: ListDeploymentsQuery | undefined): CallSpec['query'] {
   return { page: q?.page, pageSize: q?.pageSize, asc: q?.asc, status: q?.status }
+}
+
+function checked<T>(value: T | undefined, holds: (value: T) => boolean): T | undefined {
+  return value !== undefined && holds(value) ? value : undefined
 }

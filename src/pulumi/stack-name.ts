@@ -6,6 +6,9 @@ export const STACK_PART_NAMES = ['organization', 'project', 'stack'] as const
 export type StackPartName = (typeof STACK_PART_NAMES)[number]
 
 const STACK_PART_CHARACTER = /^[A-Za-z0-9._-]$/
+// Pulumi Cloud's own limits: organization names as GitHub's (at most 40 characters), project and stack names at
+// most 100. A longer name cannot exist, so it is refused before it goes into a URL or a report.
+export const STACK_PART_MAX: Record<StackPartName, number> = { organization: 40, project: 100, stack: 100 }
 
 /** Why a text is not a stack name; the first problem found, checking part by part. */
 export type StackNameProblem =
@@ -14,6 +17,7 @@ export type StackNameProblem =
   | { kind: 'character'; part: StackPartName; character: string }
   /** `.` and `..` would be read as path steps in the API URL and address another resource. */
   | { kind: 'dots'; part: StackPartName; value: string }
+  | { kind: 'length'; part: StackPartName; length: number; max: number }
 
 export function parseStackName(text: string): { ref: StackRef } | { problem: StackNameProblem } {
   const parts = text.split('/')
@@ -21,6 +25,8 @@ export function parseStackName(text: string): { ref: StackRef } | { problem: Sta
   for (const [i, value] of parts.entries()) {
     const part = STACK_PART_NAMES[i] ?? 'stack'
     if (value === '') return { problem: { kind: 'empty', part } }
+    const max = STACK_PART_MAX[part]
+    if (value.length > max) return { problem: { kind: 'length', part, length: value.length, max } }
     const character = [...value].find(c => !STACK_PART_CHARACTER.test(c))
     if (character !== undefined) return { problem: { kind: 'character', part, character } }
     if (/^\.+$/.test(value)) return { problem: { kind: 'dots', part, value } }

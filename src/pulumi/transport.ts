@@ -7,6 +7,7 @@ import { sendOnce, type HttpMethod } from './http.js'
 import { joinUrl, stackDeploymentsPath } from './paths.js'
 import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
 import { interpretOutcome } from './response.js'
+import { isDeploymentId } from './validate.js'
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type CallOptions,
@@ -39,6 +40,8 @@ export interface CallSpec {
   deployment?: string
   /** Sent without the access token: the request carries its own credential (the OIDC token exchange). */
   anonymous?: boolean
+  /** Checks the answer (validate.ts); undefined makes it unreadable, as a body that is not JSON is. */
+  validate?: (body: unknown) => unknown
 }
 
 /** A typed client for the Pulumi Cloud Deployments REST API. */
@@ -126,6 +129,11 @@ export class PulumiTransport {
   }
 
   protected async call<T>(spec: CallSpec, o?: CallOptions): Promise<T> {
+    // An id becomes a path segment: only Pulumi's id shape may, whoever gave it (an answer, the post step's state).
+    if (spec.deployment !== undefined && !isDeploymentId(spec.deployment))
+      throw new Error(
+        'The deployment id is not a Pulumi deployment id (a UUID); no request was made with it.'
+      )
     const budget = this.budget()
     for (;;) {
       o?.signal?.throwIfAborted()
@@ -176,7 +184,12 @@ export class PulumiTransport {
       signal
     )
     if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])
-    return interpretOutcome<T>(outcome, spec.expectJson, this.redact, this.clock.now())
+    const result = interpretOutcome<T>(outcome, spec.expectJson, this.redact, this.clock.now())
+    if (!result.ok || !spec.validate || outcome.kind !== 'response') return result
+    const valid = spec.validate(result.value)
+    return valid === undefined
+      ? { ok: false, failure: { kind: 'bad-body', status: outcome.status } }
+      : { ok: true, value: valid as T }
   }
 
   // The service says a warning on every answer while it holds (a deprecation, say): it is said once.

@@ -19,7 +19,8 @@ export const DEPLOYMENT_STATUSES = [
   'failed',
   'skipped'
 ] as const
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number]
+/** One of the six documented statuses, or `unknown` for anything else Pulumi Cloud answered (see validate.ts). */
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number] | 'unknown'
 
 // There is no "cancelled": a cancelled or timed-out deployment ends "failed" (WIRE-NOTES.md).
 export const TERMINAL_STATUSES: readonly DeploymentStatus[] = ['succeeded', 'failed', 'skipped']

@@ -111,8 +111,12 @@ export function updateUrl(
   update: { version: number; updateID: string; kind: string }
 ): string | undefined {
   if (!consoleUrl) return undefined
-  const stackUrl = consoleUrl.replace(new RegExp(`/deployments/${deploymentVersion ?? '\\d+'}/?$`), '')
-  if (stackUrl === consoleUrl) return undefined
+  // Plain string work: no value from an answer ever becomes part of a pattern.
+  const url = consoleUrl.endsWith('/') ? consoleUrl.slice(0, -1) : consoleUrl
+  const tail = /\/deployments\/\d+$/.exec(url)?.[0]
+  if (tail === undefined || (deploymentVersion !== undefined && tail !== `/deployments/${deploymentVersion}`))
+    return undefined
+  const stackUrl = url.slice(0, -tail.length)
   return isPreviewKind(update.kind)
     ? `${stackUrl}/previews/${encodeURIComponent(update.updateID)}`
     : `${stackUrl}/updates/${update.version}`

@@ -10,8 +10,22 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;'
 }
 
+// Control characters other than tab and line feed, and the bidirectional overrides that can make text read
+// differently from what it is: none of them has a place in a comment or a summary.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, char => HTML_ENTITIES[char] ?? char)
+  return text.replace(UNPRINTABLE, '').replace(/[&<>"']/g, char => HTML_ENTITIES[char] ?? char)
+}
+
+// `@name` and `@org/team` outside code notify people: a zero-width space after the `@` keeps the text as it reads
+// while GitHub no longer sees a mention.
+const MENTION = /@(?=[A-Za-z0-9])/g
+
+/** Remote text may not notify anyone. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, '@\u200b')
 }
 
 // CommonMark reads a character reference as a literal character, never as syntax, so these cannot start
@@ -30,7 +44,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
 /** Text for one line of markdown (a heading, a table cell): escaped, and without line breaks or colour codes. */
 export function escapeInline(text: string): string {
   const flat = oneLine(text).trim()
-  return escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char)
+  return withoutMentions(escapeHtml(flat).replace(/[\\`*_[\]|~]/g, char => MARKDOWN_ENTITIES[char] ?? char))
 }
 
 /** An http(s) address fit for a markdown link, or undefined for anything else (`javascript:`, garbage). */

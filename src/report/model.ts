@@ -80,7 +80,8 @@ const STATUS_ICONS: Record<ReportStatus, string> = {
   skipped: '⏭️',
   'timed-out': '⌛',
   cancelled: '🚫',
-  created: '🚀'
+  created: '🚀',
+  unknown: '❔'
 }
 
 const STATUS_TEXTS: Record<ReportStatus, string> = {
@@ -92,7 +93,8 @@ const STATUS_TEXTS: Record<ReportStatus, string> = {
   skipped: 'Skipped (it never ran)',
   'timed-out': 'Timed out',
   cancelled: 'Cancelled',
-  created: 'Created (not waited for)'
+  created: 'Created (not waited for)',
+  unknown: 'Unknown'
 }
 
 // Completes "Pulumi preview …" in titles.
@@ -105,7 +107,8 @@ const STATUS_PHRASES: Record<ReportStatus, string> = {
   skipped: 'was skipped',
   'timed-out': 'timed out',
   cancelled: 'was cancelled',
-  created: 'was started'
+  created: 'was started',
+  unknown: 'is in an unknown state'
 }
 
 // What a reader of an unfinished report should know; the caller appends the link to the deployment.

@@ -58,6 +58,7 @@ export function stackResult(report: DeploymentReport, facts: ResultFacts = {}): 
 // fail. A stack not run counts as skipped: nothing was deployed to it.
 const SEVERITY: readonly DeploymentStatus[] = [
   'failed',
+  'unknown',
   'running',
   'accepted',
   'not-started',

@@ -41,6 +41,16 @@ export function judge(
           message: `${what} reported changes (${describeChanges(report.changes)}), and \`expect-no-changes\` is true.`
         }
       }
+      // Fail closed: "no changes" must be read, not assumed from a summary that never came or a log cut short.
+      if (config.expectNoChanges && !report.changes) {
+        return {
+          kind: 'fail',
+          message:
+            `${what} succeeded, but its changes could not be determined (Pulumi Cloud gave no change counts and the ` +
+            'log had no complete `Resources:` summary), and `expect-no-changes` is true: see the deployment in the ' +
+            'Pulumi console.'
+        }
+      }
       return { kind: 'ok', message: `${what} succeeded.` }
     case 'created':
       return { kind: 'ok', message: `${what} was created; not waiting for it (\`wait: false\`).` }
@@ -68,6 +78,13 @@ export function judge(
           : `${what} failed. See ${report.consoleUrl ?? 'the Pulumi console'}.`
       }
     }
+    case 'unknown':
+      return {
+        kind: 'fail',
+        message:
+          `${what} ended with a status this action does not know, so whether it succeeded is unknown: see ` +
+          `${report.consoleUrl ?? 'the Pulumi console'}.`
+      }
     default:
       return {
         kind: 'fail',

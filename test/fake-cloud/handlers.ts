@@ -195,20 +195,22 @@ function viewContext(ctx: HandlerContext): ViewContext {
 function orgMetadata(ctx: HandlerContext, org: string): OrgDeploymentsMetadata {
   const now = ctx.state.now()
   const counts = { notStarted: 0, accepted: 0, running: 0, failed: 0, succeeded: 0, skipped: 0, total: 0 }
-  const key: Record<DeploymentStatus, keyof typeof counts> = {
+  const key: Record<DeploymentStatus, keyof typeof counts | undefined> = {
     'not-started': 'notStarted',
     accepted: 'accepted',
     running: 'running',
     failed: 'failed',
     succeeded: 'succeeded',
-    skipped: 'skipped'
+    skipped: 'skipped',
+    unknown: undefined
   }
   const pausedStacks: string[] = []
   for (const stack of ctx.state.stacks.values()) {
     if (stack.org !== org) continue
     if (stack.paused) pausedStacks.push(`${stack.project}/${stack.stack}`)
     for (const deployment of stack.deployments) {
-      counts[key[deployment.timeline.status(now)]]++
+      const counted = key[deployment.timeline.status(now)]
+      if (counted) counts[counted]++
       counts.total++
     }
   }
