@@ -139,8 +139,11 @@ const SIGNAL_CASES: SignalCase[] = [
   ['before the create, while the stack settings are read', 'SIGINT', 'preview', '', true],
   ['before the create, while the stack settings are read', 'SIGTERM', 'update', 'true', true],
   ['queued (not-started)', 'SIGINT', 'preview', '', true],
-  ['queued (not-started)', 'SIGTERM', 'update', '', false],
+  // Not started: cancelled whatever the operation, unless cancel-on-abort is explicitly false.
+  ['queued (not-started)', 'SIGTERM', 'update', '', true],
+  ['queued (not-started)', 'SIGINT', 'update', 'false', false],
   ['accepted, waiting for a runner', 'SIGINT', 'update', 'true', true],
+  ['accepted, waiting for a runner', 'SIGINT', 'update', '', true],
   ['accepted, waiting for a runner', 'SIGTERM', 'preview', 'false', false],
   ['running', 'SIGINT', 'update', '', false],
   ['running', 'SIGTERM', 'preview', '', true],
@@ -241,11 +244,14 @@ describe('a signal from the runner', () => {
       } else if (c.cancels) {
         expect(cancels.map(r => r.status)).toEqual([200])
         expect(deployment).toMatchObject({ status: 'failed', cancelled: true })
-        expect(run.stdout).toMatch(/the deployment was cancelled/i)
+        expect(run.stdout).toMatch(/the deployment (was cancelled|had not started and was cancelled)/i)
       } else {
         expect(cancels).toHaveLength(0)
         expect(deployment?.cancelled).toBe(false)
-        expect(commands(run.stdout, 'warning').join('\n')).toMatch(/`cancel-on-abort: true`/)
+        const warnings = commands(run.stdout, 'warning').join('\n')
+        // The half-done reason is only for a deployment that runs; one still queued is kept only on request.
+        if (c.phase === 'running') expect(warnings).toMatch(/inconsistent[\s\S]*`cancel-on-abort: true`/)
+        else expect(warnings).toMatch(/had not started[\s\S]*`cancel-on-abort` is false/)
       }
       // The post step (which runs because the job was cancelled) must not act again.
       expect(run.state.handled).toBe('true')
@@ -302,13 +308,15 @@ describe('around a cancellation', () => {
       expect(run.code).toBe(1)
       const errors = commands(run.stdout, 'error')
       expect(errors).toHaveLength(1)
-      expect(errors[0]).toMatch(/timed out after 500ms; the deployment was cancelled\./)
+      expect(errors[0]).toMatch(
+        /timed out after 500ms; the deployment had not started and was cancelled, so nothing was changed\./
+      )
       expect(cloud.deployments()[0]).toMatchObject({ status: 'failed', cancelled: true })
     }
   )
 
   test.concurrent(
-    'a timeout while paused leaves an update queued, and says why and how to cancel it instead',
+    'a timeout while paused cancels an update that never started, and says it changed nothing',
     async () => {
       const { cloud } = await fixture(held('update', {}))
       cloud.pause({ stack: STACK })
@@ -316,8 +324,29 @@ describe('around a cancellation', () => {
       expect(run.code).toBe(1)
       const errors = commands(run.stdout, 'error')
       expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(
+        /timed out after 500ms; the deployment had not started and was cancelled, so nothing was changed\./
+      )
+      expect(commands(run.stdout, 'warning').join('\n')).not.toMatch(/inconsistent/)
+      expect(cloud.deployments()[0]).toMatchObject({ cancelled: true })
+    }
+  )
+
+  test.concurrent(
+    'a timeout while paused leaves an update queued when cancel-on-abort is false, and says why',
+    async () => {
+      const { cloud } = await fixture(held('update', {}))
+      cloud.pause({ stack: STACK })
+      const run = await runAction(
+        options(cloud, { operation: 'update', timeout: '500ms', 'cancel-on-abort': 'false' })
+      )
+      expect(run.code).toBe(1)
+      const errors = commands(run.stdout, 'error')
+      expect(errors).toHaveLength(1)
       expect(errors[0]).toMatch(/timed out after 500ms; the deployment stays queued and will still run\./)
-      expect(commands(run.stdout, 'warning').join('\n')).toMatch(/paused[\s\S]*`cancel-on-abort: true`/)
+      expect(commands(run.stdout, 'warning').join('\n')).toMatch(
+        /had not started[\s\S]*`cancel-on-abort` is false/
+      )
       expect(requestsTo(cloud, 'cancelDeployment')).toHaveLength(0)
       expect(cloud.deployments()[0]).toMatchObject({ status: 'not-started', cancelled: false })
     }
@@ -330,7 +359,9 @@ describe('around a cancellation', () => {
       options(cloud, { operation: 'update', timeout: '500ms', 'cancel-on-abort': 'true' })
     )
     expect(run.code).toBe(1)
-    expect(commands(run.stdout, 'error')[0]).toMatch(/timed out after 500ms; the deployment was cancelled\./)
+    expect(commands(run.stdout, 'error')[0]).toMatch(
+      /timed out after 500ms; the deployment had not started and was cancelled/
+    )
     expect(cloud.deployments()[0]).toMatchObject({ cancelled: true })
   })
 

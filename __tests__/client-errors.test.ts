@@ -110,3 +110,23 @@ it('5xx: after the retries, says Pulumi Cloud is unavailable for the named stack
       'request ID fake-request-000005.'
   )
 })
+
+it('a 401 or 404 that is not Pulumi Cloud JSON, from the console address, names the api. address instead', async () => {
+  const { apiError: toError } = await import('../src/pulumi/errors.js')
+  const ctx = {
+    method: 'GET',
+    path: '/api/stacks/acme/web/dev/deployments/settings',
+    action: 'read the deployment settings',
+    subject: 'stack' as const,
+    stackRef: stack,
+    baseUrl: 'https://app.pulumi.com'
+  }
+  for (const status of [401, 404]) {
+    const error = toError({ kind: 'status', status, notPulumi: true }, ctx, 1)
+    expect(error.message).toMatch(/this does not look like the Pulumi Cloud API/)
+    expect(error.message).toContain('use the api. address (https://api.pulumi.com)')
+    expect(error.message).not.toMatch(/token|does not exist/i)
+  }
+  // Pulumi Cloud's own refusal keeps its own sentence.
+  expect(toError({ kind: 'status', status: 401 }, ctx, 1).message).toMatch(/did not accept the access token/)
+})

@@ -38,6 +38,7 @@ describe('getInputs with only the required inputs', () => {
       timeoutMs: undefined,
       pollIntervalMs: 2000,
       cancelOnAbort: false,
+      cancelQueuedOnAbort: true,
       commentOnSummary: true,
       githubToken: '',
       commentOnPr: true,
@@ -90,6 +91,7 @@ describe('getInputs reads every input', () => {
       timeoutMs: 5_400_000,
       pollIntervalMs: 500,
       cancelOnAbort: false,
+      cancelQueuedOnAbort: false,
       commentOnSummary: false,
       githubToken: 'ghs_workflowtoken',
       commentOnPr: false,
@@ -116,6 +118,9 @@ describe('getInputs reads every input', () => {
   ])('cancel-on-abort defaults to %s → %s, and an explicit value wins', (operation, byDefault) => {
     expect(configFor({ operation }).cancelOnAbort).toBe(byDefault)
     expect(configFor({ operation, 'cancel-on-abort': String(!byDefault) }).cancelOnAbort).toBe(!byDefault)
+    // A deployment that has not started is cancelled unless the input says false.
+    expect(configFor({ operation }).cancelQueuedOnAbort).toBe(true)
+    expect(configFor({ operation, 'cancel-on-abort': 'false' }).cancelQueuedOnAbort).toBe(false)
   })
 
   test.each([

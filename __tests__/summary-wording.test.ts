@@ -18,7 +18,9 @@ const ALL_STATUSES: ReportStatus[] = [
   'skipped',
   'timed-out',
   'cancelled',
-  'created'
+  'created',
+  'left-running',
+  'left-queued'
 ]
 
 describe('status wording', () => {
@@ -33,6 +35,9 @@ describe('status wording', () => {
       '🔄 Pulumi drift detection is running'
     )
     expect(titleOf({ status: 'cancelled', operation: 'destroy' })).toBe('🚫 Pulumi destroy was cancelled')
+    // Left running is never worded as cancelled: the deployment may still change the stack.
+    expect(titleOf({ status: 'left-running', operation: 'update' })).toBe('⏩ Pulumi update was left running')
+    expect(titleOf({ status: 'left-queued', operation: 'update' })).toBe('🔜 Pulumi update was left queued')
   })
 
   it('has a progress sentence exactly for the statuses that may still change', () => {

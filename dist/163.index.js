@@ -15,7 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   finishAfterError: () => (/* reexport */ finishAfterError),
   followPhase: () => (/* reexport */ followPhase),
   openReport: () => (/* reexport */ openReport),
-  readResults: () => (/* reexport */ readResults)
+  readResults: () => (/* reexport */ readResults),
+  showProgress: () => (/* reexport */ showProgress)
 });
 
 // EXTERNAL MODULE: ./src/pulumi/time.ts
@@ -30,13 +31,13 @@ var drift = __webpack_require__(5789);
 
 const FAILED_STEP_LINES = 30;
 /** Turns what was followed into the one model the outputs, the summary and the comment are all built from. */
-function buildReport({ base, outcome, renderer, cancelled, timeoutMs, results, drift }) {
+function buildReport({ base, outcome, renderer, cancelled, ended, timeoutMs, results, drift }) {
     const deployment = outcome.deployment;
     const job = deployment?.jobs?.[0];
     const steps = job ? stepReports(job) : [];
     const report = {
         ...base,
-        status: statusOf(outcome, cancelled),
+        status: statusOf(outcome, cancelled, ended),
         steps,
         // Pulumi Cloud's exact counts; the log's `Resources:` block only when they could not be had.
         changes: results?.changes ?? renderer.changes(),
@@ -59,26 +60,38 @@ function buildReport({ base, outcome, renderer, cancelled, timeoutMs, results, d
         report.updateUrl = updateUrl(base.consoleUrl, base.version, update);
         report.updateIsPreview = isPreviewKind(update.kind);
     }
-    // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
-    const queued = deployment?.status === 'not-started' || deployment?.status === 'accepted';
+    // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched. One that
+    // never started changed nothing, and says so when it was cancelled.
+    const queued = isQueued(deployment);
     const leftAlone = queued
         ? 'the deployment stays queued and will still run'
         : 'the deployment was left running';
+    const cancelledText = queued
+        ? 'the deployment had not started and was cancelled, so nothing was changed'
+        : 'the deployment was cancelled';
     if (outcome.kind === 'timed-out') {
         const limit = timeoutMs === undefined ? '' : ` after ${(0,config_duration/* formatDuration */.a3)(timeoutMs)}`;
-        report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : leftAlone}.`;
+        report.message = `The wait timed out${limit}; ${cancelled ? cancelledText : leftAlone}.`;
     }
     else if (outcome.kind === 'aborted') {
-        report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : leftAlone}.`;
+        report.message = `The step was cancelled; ${cancelled ? (queued ? cancelledText : 'so was the deployment') : leftAlone}.`;
     }
     return report;
 }
-function statusOf(outcome, cancelled) {
+function isQueued(deployment) {
+    // Never seen after its creation: it was queued then.
+    return !deployment || deployment.status === 'not-started' || deployment.status === 'accepted';
+}
+// A deployment the step stopped following without cancelling it is reported as left running (or queued), never as
+// cancelled: it may still change the stack.
+function statusOf(outcome, cancelled, ended = false) {
     if (outcome.kind === 'terminal')
         return outcome.deployment.status;
     if (cancelled)
         return 'cancelled';
-    return outcome.kind === 'timed-out' ? 'timed-out' : 'cancelled';
+    if (ended)
+        return outcome.kind === 'timed-out' ? 'timed-out' : 'cancelled';
+    return isQueued(outcome.deployment) ? 'left-queued' : 'left-running';
 }
 function stepReports(job) {
     return job.steps.map(step => {
@@ -262,12 +275,14 @@ class PauseNotice {
     api;
     clock;
     log;
+    onChange;
     lastCheck = Number.NEGATIVE_INFINITY;
     reported = false;
-    constructor(api, clock, log) {
+    constructor(api, clock, log, onChange = () => undefined) {
         this.api = api;
         this.clock = clock;
         this.log = log;
+        this.onChange = onChange;
     }
     async check(stack, pacer) {
         if (this.clock.now() - this.lastCheck < PAUSE_CHECK_EVERY_MS)
@@ -277,19 +292,30 @@ class PauseNotice {
         if (!metadata)
             return;
         if (!metadata.paused) {
-            if (this.reported)
-                this.log.info('Deployments were resumed; the deployment can start now.');
-            this.reported = false;
+            this.resumed('the deployment can start now');
             return;
         }
         const where = metadata.organizationPaused ? 'the organization' : 'this stack';
         // One annotation is enough (GitHub shows at most ten); later checks only keep the log current.
         if (this.reported)
             this.log.info(`Deployments are still paused for ${where}.`);
-        else
+        else {
             this.log.warning(`Deployments are paused for ${where}, so the deployment waits in the queue until they are resumed ` +
                 `(in the Pulumi Cloud console or with the resume API).`);
+            this.onChange(where);
+        }
         this.reported = true;
+    }
+    /** The deployment left the queue: if it was said to wait for a pause, the reader learns the pause is over. */
+    started() {
+        this.resumed('the deployment has left the queue');
+    }
+    resumed(now) {
+        if (!this.reported)
+            return;
+        this.log.info(`Deployments were resumed; ${now}.`);
+        this.reported = false;
+        this.onChange(undefined);
     }
 }
 
@@ -329,7 +355,7 @@ class DeploymentFollower {
             o,
             pacer: new Pacer(this.clock, this.log, o),
             log: new LogCursor(this.api, o.stack, o.deploymentId, this.onLogs),
-            pause: new PauseNotice(this.api, this.clock, this.log)
+            pause: new PauseNotice(this.api, this.clock, this.log, o.onPause)
         };
         try {
             await this.waitUntilRunning(f);
@@ -353,6 +379,9 @@ class DeploymentFollower {
     async waitUntilRunning(f) {
         for (;;) {
             const deployment = await this.refresh(f);
+            // Out of the queue: a pause said earlier is over.
+            if (deployment && deployment.status !== 'not-started')
+                f.pause.started();
             // A status the action does not know may never change to one it does: it is followed as far as its log goes.
             if (deployment &&
                 (deployment.status === 'running' || deployment.status === 'unknown' || (0,types/* isTerminal */.Hd)(deployment.status)))
@@ -706,10 +735,12 @@ async function followPhase(run, input) {
         redact: s => redactor.redact(s),
         operation: config.operation
     });
+    let status = 'not-started';
     const follower = new DeploymentFollower(input.api, input.clock, { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }, entries => renderer.push(entries), deployment => {
         // The end is said outside the last step's fold, where a reader looks for it.
         if ((0,types/* isTerminal */.Hd)(deployment.status))
             renderer.close();
+        status = deployment.status;
         describeStatus(run, deployment);
     });
     let outcome;
@@ -719,7 +750,8 @@ async function followPhase(run, input) {
             deploymentId: input.deploymentId,
             pollIntervalMs: config.pollIntervalMs,
             deadline: config.timeoutMs === undefined ? undefined : input.started + config.timeoutMs,
-            signal: run.stop.signal
+            signal: run.stop.signal,
+            onPause: where => input.onPause?.(status, where)
         });
     }
     finally {
@@ -1000,7 +1032,9 @@ const STATUS_ICONS = {
     'timed-out': '⌛',
     cancelled: '🚫',
     created: '🚀',
-    unknown: '❔'
+    unknown: '❔',
+    'left-running': '⏩',
+    'left-queued': '🔜'
 };
 const STATUS_TEXTS = {
     'not-started': 'Queued',
@@ -1012,7 +1046,9 @@ const STATUS_TEXTS = {
     'timed-out': 'Timed out',
     cancelled: 'Cancelled',
     created: 'Created (not waited for)',
-    unknown: 'Unknown'
+    unknown: 'Unknown',
+    'left-running': 'Left running (not waited for to the end)',
+    'left-queued': 'Left queued (not waited for to the end)'
 };
 // Completes "Pulumi preview …" in titles.
 const STATUS_PHRASES = {
@@ -1025,14 +1061,19 @@ const STATUS_PHRASES = {
     'timed-out': 'timed out',
     cancelled: 'was cancelled',
     created: 'was started',
-    unknown: 'is in an unknown state'
+    unknown: 'is in an unknown state',
+    'left-running': 'was left running',
+    'left-queued': 'was left queued'
 };
 // What a reader of an unfinished report should know; the caller appends the link to the deployment.
 const PROGRESS_SENTENCES = {
     'not-started': 'The deployment is queued in Pulumi Cloud; this report is updated when it finishes.',
     accepted: 'The deployment was accepted and is waiting for a runner; this report is updated when it finishes.',
     running: 'The deployment is running; this report is updated when it finishes.',
-    created: 'The deployment was created; this workflow did not wait for it (`wait: false`), so its result is not shown here.'
+    created: 'The deployment was created; this workflow did not wait for it (`wait: false`), so its result is not shown here.',
+    // The step stopped following, but the deployment goes on: a reader must not take it for cancelled.
+    'left-running': 'The deployment keeps running in Pulumi Cloud; this workflow stopped following it, so its result is not shown here.',
+    'left-queued': 'The deployment stays queued in Pulumi Cloud and will still run; this workflow stopped following it, so its result is not shown here.'
 };
 const STEP_ICONS = {
     'not-started': '⚪',
@@ -1082,7 +1123,12 @@ function operationLabel(operation) {
 }
 /** Whether the deployment may still change: reports then show progress rather than a result. */
 function isInProgress(status) {
-    return status === 'not-started' || status === 'accepted' || status === 'running' || status === 'created';
+    return (status === 'not-started' ||
+        status === 'accepted' ||
+        status === 'running' ||
+        status === 'created' ||
+        status === 'left-running' ||
+        status === 'left-queued');
 }
 /** Whether the deployment ended without doing what was asked. */
 function isFailure(status) {
@@ -1731,6 +1777,20 @@ function openReport(run, input) {
     return { base, commenter, progressComment };
 }
 /**
+ * Rewrites the in-progress comment, so its heading stays current while the deployment waits for a pause to end,
+ * and once it has. Written after the comment before it, and awaited by `finish`.
+ */
+function showProgress(run, reporting, status, pausedFor) {
+    const { commenter } = reporting;
+    if (!commenter)
+        return;
+    const message = pausedFor
+        ? `Deployments are paused for ${pausedFor}, so the deployment waits in the queue until they are resumed.`
+        : undefined;
+    const body = run.redactor.redact(buildCommentBody({ ...reporting.base, status, steps: [], message }));
+    reporting.progressComment = reporting.progressComment.then(() => commenter.upsert(body));
+}
+/**
  * The report of a deployment the action stopped following on an error: its last known status if that was an end,
  * else unknown, and what went wrong. The outputs, the summary and the comment are written as after any run.
  */
@@ -1739,7 +1799,7 @@ async function finishAfterError(run, reporting, error) {
     const why = error instanceof Error && error.name !== 'Error' ? error.message : 'an unexpected error';
     const report = {
         ...reporting.base,
-        status: last !== undefined && (0,types/* isTerminal */.Hd)(last) ? last : 'unknown',
+        status: last !== undefined && last !== 'left-running' && (0,types/* isTerminal */.Hd)(last) ? last : 'unknown',
         steps: [],
         message: `The action stopped following the deployment on an error (${why}); its last known status was ` +
             `${last ?? 'not-started'}: see the Pulumi console for its result.`
@@ -1764,10 +1824,11 @@ async function reportOutcome(run, commenter, { report, deployment, handled, stac
         // Never shown in a report, but kept out of every text all the same.
         redactor = redactor.with(stackOutputs.revealed);
     }
-    if (deployment)
-        outputs.status(deployment.status);
+    const status = report.status === 'left-running' ? 'left-running' : deployment?.status;
+    if (status)
+        outputs.status(status);
     // Set after publishStackOutputs above: any decrypted value in it is masked by then.
-    outputs.report(report, deployment?.status, stackOutputs);
+    outputs.report(report, status, stackOutputs);
     if (config.commentOnSummary) {
         const summary = buildSummary(redactReport(report, text => redactor.redact(text)));
         if (!(await runner.appendSummary(redactor.redact(summary)))) {

@@ -28420,7 +28420,7 @@ const SEVERITY = (/* unused pure expression or super */ null && ([
 function worstStatus(statuses) {
     let worst = SEVERITY.length - 1;
     for (const status of statuses) {
-        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status);
+        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status === 'left-running' ? 'running' : status);
         if (rank >= 0 && rank < worst)
             worst = rank;
     }
@@ -28470,7 +28470,7 @@ class StepOutputs {
     constructor(runner) {
         this.runner = runner;
     }
-    /** The last status Pulumi Cloud reported, as the `status` output holds it. */
+    /** The last status, as the `status` output holds it. */
     get lastStatus() {
         return this.last;
     }
@@ -33045,7 +33045,7 @@ function interpretOutcome(outcome, expectJson, redact, nowMs) {
             return { ok: true, value: JSON.parse(body) };
         }
         catch {
-            return { ok: false, failure: { kind: 'bad-body', status } };
+            return { ok: false, failure: { kind: 'bad-body', status, notPulumi: isHtml(outcome.headers) } };
         }
     }
     const failure = {
@@ -33053,9 +33053,25 @@ function interpretOutcome(outcome, expectJson, redact, nowMs) {
         status,
         serverMessage: serverMessage(body, redact),
         retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
-        requestId: requestId(outcome.headers['x-pulumi-request-id'])
+        requestId: requestId(outcome.headers['x-pulumi-request-id']),
+        ...((status === 401 || status === 404) && !isPulumiErrorBody(body) ? { notPulumi: true } : {})
     };
     return { ok: false, failure };
+}
+// Pulumi Cloud answers every refusal with a JSON error body. A 401 or 404 without one comes from another server:
+// most often the console's address (app.pulumi.com, which serves web pages) given as `cloud-url`.
+function isPulumiErrorBody(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return typeof parsed?.message === 'string' || typeof parsed?.error === 'string';
+    }
+    catch {
+        return false;
+    }
+}
+function isHtml(headers) {
+    const type = headers['content-type'];
+    return /text\/html/i.test(Array.isArray(type) ? type.join(' ') : (type ?? ''));
 }
 // Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};
 // gateways may send HTML, which is not worth showing.
@@ -34714,6 +34730,8 @@ function getInputs(read, env) {
     const timeoutMs = timeoutText === '' ? undefined : parsePositiveDuration('timeout', timeoutText);
     const pollIntervalMs = parsePositiveDuration('poll-interval', input('poll-interval') || DEFAULT_POLL_INTERVAL);
     const cancelOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), CANCEL_ON_ABORT_BY_DEFAULT.includes(operation));
+    // A deployment still queued has changed nothing, whatever its operation: cancelling it loses nothing.
+    const cancelQueuedOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), true);
     const commentOnSummary = parseBoolean('comment-on-summary', input('comment-on-summary'), true);
     const githubToken = parseGithubToken(input('github-token'), env);
     const commentOnPr = parseBoolean('comment-on-pr', input('comment-on-pr'), true);
@@ -34741,6 +34759,7 @@ function getInputs(read, env) {
         timeoutMs,
         pollIntervalMs,
         cancelOnAbort,
+        cancelQueuedOnAbort,
         commentOnSummary,
         githubToken,
         commentOnPr,
@@ -34914,15 +34933,18 @@ const STOP_BUDGET_MS = 3_500;
 const CANCEL_BUDGET_MS = 2_500;
 /** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
 const CANCEL_AFTER_TIMEOUT_MS = 10_000;
-async function cancelIfWanted(config, client, id, outcome, runner, stop) {
+async function cancelIfWanted(config, client, id, consoleUrl, outcome, runner, stop) {
     const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
-    if (!config.cancelOnAbort) {
-        const status = outcome.deployment?.status;
-        const fate = status === 'not-started' || status === 'accepted'
-            ? 'stays queued in Pulumi Cloud and will still run'
-            : 'keeps running in Pulumi Cloud';
-        runner.warning(`${why}; the ${config.operation} deployment ${fate}, because cancelling an operation ` +
-            `that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` to cancel it).`);
+    const started = await hasStarted(config, client, id, outcome, stop);
+    const wanted = started ? config.cancelOnAbort : config.cancelQueuedOnAbort;
+    if (!wanted) {
+        // Only a deployment that runs can be left half-done by a cancel; one still queued is kept only on request.
+        runner.warning(started
+            ? `${why}; the ${config.operation} deployment keeps running in Pulumi Cloud, because cancelling an ` +
+                `operation that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` ` +
+                `to cancel it). Follow it at ${consoleUrl}.`
+            : `${why}; the ${config.operation} deployment had not started, and stays queued in Pulumi Cloud and will ` +
+                `still run, because \`cancel-on-abort\` is false.`);
         return 'not-wanted';
     }
     const budgetMs = outcome.kind === 'aborted'
@@ -34937,7 +34959,9 @@ async function cancelIfWanted(config, client, id, outcome, runner, stop) {
             runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
             return 'ended';
         }
-        runner.info(`${why}; the deployment was cancelled.`);
+        runner.info(started
+            ? `${why}; the deployment was cancelled.`
+            : `${why} before the deployment started; it was cancelled, so nothing was changed.`);
         return 'cancelled';
     }
     catch (error) {
@@ -34946,6 +34970,29 @@ async function cancelIfWanted(config, client, id, outcome, runner, stop) {
             : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
         runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
         return 'failed';
+    }
+}
+/**
+ * Whether the deployment may have begun to change the stack. Asked afresh only when the answer decides the cancel
+ * (an operation left running by default, last seen queued): it may have started since it was last seen.
+ */
+async function hasStarted(config, client, id, outcome, stop) {
+    const queued = (status) => status === undefined || status === 'not-started' || status === 'accepted';
+    if (!queued(outcome.deployment?.status))
+        return true;
+    if (config.cancelOnAbort || !config.cancelQueuedOnAbort)
+        return false;
+    const budgetMs = outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000;
+    try {
+        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
+        const fresh = await client.getDeployment(config.stack, id, { signal });
+        // The report then describes what the deployment is, not what it was.
+        outcome.deployment = fresh;
+        return !queued(fresh.status);
+    }
+    catch {
+        // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
+        return false;
     }
 }
 /**
@@ -35470,10 +35517,11 @@ async function followAndReport(run, stage, reporting, { client, clock, env, star
         clock,
         env,
         deploymentId: deployment.id,
-        started
+        started,
+        onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
     });
     // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
-    const ending = await endFollowing(run, client, deployment.id, outcome);
+    const ending = await endFollowing(run, client, deployment, outcome);
     const results = await stage.readResults({
         client,
         config,
@@ -35488,6 +35536,7 @@ async function followAndReport(run, stage, reporting, { client, clock, env, star
         outcome,
         renderer,
         cancelled: ending === 'cancelled',
+        ended: ending === 'ended',
         timeoutMs: config.timeoutMs,
         results: results.operation,
         drift: results.drift
@@ -35506,10 +35555,11 @@ async function followAndReport(run, stage, reporting, { client, clock, env, star
     return stop.requested;
 }
 /** A deployment that did not end while followed is cancelled, or left alone, as `cancel-on-abort` says. */
-async function endFollowing(run, client, id, outcome) {
+async function endFollowing(run, client, deployment, outcome) {
     if (outcome.kind === 'terminal')
         return 'ended';
-    return cancelIfWanted(run.config, client, id, outcome, run.runner, run.stop);
+    const { id, consoleUrl } = deployment;
+    return cancelIfWanted(run.config, client, id, consoleUrl, outcome, run.runner, run.stop);
 }
 function clientOptionsFor(config, redactor, deps) {
     const { runner, clock } = deps;
@@ -35948,6 +35998,9 @@ class AmbiguousCreateError extends Error {
     }
 }
 function isRetryableFailure(failure) {
+    // A web page instead of the API's JSON will not change on a second try.
+    if (failure.kind === 'bad-body')
+        return !failure.notPulumi;
     if (failure.kind !== 'status')
         return true;
     return failure.status >= 500 || failure.status === 429 || failure.status === 408;
@@ -35995,6 +36048,8 @@ function messageFor(failure, ctx, attempts) {
             return (`Pulumi Cloud did not answer within ${Math.round(failure.afterMs / 1000)} s when asked to ${ctx.action}${where}` +
                 `${tries}. Pulumi Cloud may be unavailable; try again in a few minutes.`);
         case 'bad-body':
+            if (failure.notPulumi)
+                return notPulumiMessage(failure.status, ctx, where);
             return (`Pulumi Cloud sent an incomplete or unreadable answer (HTTP ${failure.status}) when asked to ${ctx.action}` +
                 `${where}${tries}. Pulumi Cloud may be having trouble; try again in a few minutes.`);
         case 'status':
@@ -36002,6 +36057,8 @@ function messageFor(failure, ctx, attempts) {
     }
 }
 function statusMessage(failure, ctx, where, tries) {
+    if (failure.notPulumi)
+        return notPulumiMessage(failure.status, ctx, where);
     const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : '';
     const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : '';
     const stack = ctx.stackRef ? (0,_stack_name_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStackRef */ .ju)(ctx.stackRef) : undefined;
@@ -36042,6 +36099,22 @@ function statusMessage(failure, ctx, where, tries) {
             }
             return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`;
     }
+}
+/** Says the address is wrong, not the token or the stack: the answer did not come from the Pulumi Cloud API. */
+function notPulumiMessage(status, ctx, where) {
+    const given = origin(ctx.baseUrl);
+    let hint = "https://api.pulumi.com, or your self-hosted Pulumi Cloud's api. address";
+    try {
+        const url = new URL(ctx.baseUrl);
+        if (url.hostname.startsWith('app.'))
+            hint = `${url.protocol}//api.${url.hostname.slice(4)}`;
+    }
+    catch {
+        // An address that does not parse never reaches a request.
+    }
+    return (`${given} answered HTTP ${status} when asked to ${ctx.action}${where}, but this does not look like the Pulumi ` +
+        `Cloud API: it did not answer with Pulumi Cloud's JSON. Check \`cloud-url\` (or PULUMI_BACKEND_URL), and use ` +
+        `the api. address (${hint}), not the console's.`);
 }
 function notFoundMessage(ctx, stack) {
     if (ctx.subject === 'deployment' && stack) {

@@ -22,20 +22,23 @@ export async function cancelIfWanted(
   config: ActionConfig,
   client: PulumiCloudClient,
   id: string,
+  consoleUrl: string,
   outcome: Exclude<FollowOutcome, { kind: 'terminal' }>,
   runner: RunnerIO,
   stop: Cancellation
 ): Promise<CancelResult> {
   const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'
-  if (!config.cancelOnAbort) {
-    const status = outcome.deployment?.status
-    const fate =
-      status === 'not-started' || status === 'accepted'
-        ? 'stays queued in Pulumi Cloud and will still run'
-        : 'keeps running in Pulumi Cloud'
+  const started = await hasStarted(config, client, id, outcome, stop)
+  const wanted = started ? config.cancelOnAbort : config.cancelQueuedOnAbort
+  if (!wanted) {
+    // Only a deployment that runs can be left half-done by a cancel; one still queued is kept only on request.
     runner.warning(
-      `${why}; the ${config.operation} deployment ${fate}, because cancelling an operation ` +
-        `that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` to cancel it).`
+      started
+        ? `${why}; the ${config.operation} deployment keeps running in Pulumi Cloud, because cancelling an ` +
+            `operation that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` ` +
+            `to cancel it). Follow it at ${consoleUrl}.`
+        : `${why}; the ${config.operation} deployment had not started, and stays queued in Pulumi Cloud and will ` +
+            `still run, because \`cancel-on-abort\` is false.`
     )
     return 'not-wanted'
   }
@@ -52,7 +55,11 @@ export async function cancelIfWanted(
       runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`)
       return 'ended'
     }
-    runner.info(`${why}; the deployment was cancelled.`)
+    runner.info(
+      started
+        ? `${why}; the deployment was cancelled.`
+        : `${why} before the deployment started; it was cancelled, so nothing was changed.`
+    )
     return 'cancelled'
   } catch (error) {
     const message =
@@ -61,6 +68,35 @@ export async function cancelIfWanted(
         : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`
     runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`)
     return 'failed'
+  }
+}
+
+/**
+ * Whether the deployment may have begun to change the stack. Asked afresh only when the answer decides the cancel
+ * (an operation left running by default, last seen queued): it may have started since it was last seen.
+ */
+async function hasStarted(
+  config: ActionConfig,
+  client: PulumiCloudClient,
+  id: string,
+  outcome: Exclude<FollowOutcome, { kind: 'terminal' }>,
+  stop: Cancellation
+): Promise<boolean> {
+  const queued = (status: string | undefined): boolean =>
+    status === undefined || status === 'not-started' || status === 'accepted'
+  if (!queued(outcome.deployment?.status)) return true
+  if (config.cancelOnAbort || !config.cancelQueuedOnAbort) return false
+  const budgetMs =
+    outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000
+  try {
+    const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime])
+    const fresh = await client.getDeployment(config.stack, id, { signal })
+    // The report then describes what the deployment is, not what it was.
+    outcome.deployment = fresh
+    return !queued(fresh.status)
+  } catch {
+    // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
+    return false
   }
 }
 

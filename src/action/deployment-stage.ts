@@ -2,5 +2,5 @@
 // this with import() after the deployment is created, so none of it is evaluated before the first request.
 export { buildReport } from '../report/build.js'
 export { followPhase } from './follow-phase.js'
-export { finish, finishAfterError, openReport } from './finish.js'
+export { finish, finishAfterError, openReport, showProgress } from './finish.js'
 export { readResults } from './results-stage.js'

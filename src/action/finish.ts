@@ -57,6 +57,25 @@ export function openReport(run: RunContext, input: OpenReportInput): Reporting {
   return { base, commenter, progressComment }
 }
 
+/**
+ * Rewrites the in-progress comment, so its heading stays current while the deployment waits for a pause to end,
+ * and once it has. Written after the comment before it, and awaited by `finish`.
+ */
+export function showProgress(
+  run: RunContext,
+  reporting: Reporting,
+  status: Deployment['status'],
+  pausedFor: string | undefined
+): void {
+  const { commenter } = reporting
+  if (!commenter) return
+  const message = pausedFor
+    ? `Deployments are paused for ${pausedFor}, so the deployment waits in the queue until they are resumed.`
+    : undefined
+  const body = run.redactor.redact(buildCommentBody({ ...reporting.base, status, steps: [], message }))
+  reporting.progressComment = reporting.progressComment.then(() => commenter.upsert(body))
+}
+
 export interface FinishInput {
   report: DeploymentReport
   /** The deployment as last read; absent when it was not waited for. */
@@ -78,7 +97,7 @@ export async function finishAfterError(run: RunContext, reporting: Reporting, er
   const why = error instanceof Error && error.name !== 'Error' ? error.message : 'an unexpected error'
   const report: DeploymentReport = {
     ...reporting.base,
-    status: last !== undefined && isTerminal(last) ? last : 'unknown',
+    status: last !== undefined && last !== 'left-running' && isTerminal(last) ? last : 'unknown',
     steps: [],
     message:
       `The action stopped following the deployment on an error (${why}); its last known status was ` +
@@ -112,9 +131,10 @@ async function reportOutcome(
     // Never shown in a report, but kept out of every text all the same.
     redactor = redactor.with(stackOutputs.revealed)
   }
-  if (deployment) outputs.status(deployment.status)
+  const status = report.status === 'left-running' ? 'left-running' : deployment?.status
+  if (status) outputs.status(status)
   // Set after publishStackOutputs above: any decrypted value in it is masked by then.
-  outputs.report(report, deployment?.status, stackOutputs)
+  outputs.report(report, status, stackOutputs)
   if (config.commentOnSummary) {
     const summary = buildSummary(redactReport(report, text => redactor.redact(text)))
     if (!(await runner.appendSummary(redactor.redact(summary)))) {

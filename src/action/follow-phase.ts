@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Clock } from '../pulumi/client.js'
-import { isTerminal, type Deployment } from '../pulumi/types.js'
+import { isTerminal, type Deployment, type DeploymentStatus } from '../pulumi/types.js'
 import { DeploymentFollower, type FollowApi, type FollowOutcome } from '../deployment/follow.js'
 import { LogRenderer } from '../deployment/log-renderer.js'
 import type { RunContext } from './run-context.js'
@@ -22,6 +22,8 @@ export interface FollowInput {
   deploymentId: string
   /** When the step started, on `clock`: the `timeout` counts from then. */
   started: number
+  /** Told the status when deployments are found paused (and where), and again when they resume. */
+  onPause?: (status: DeploymentStatus, pausedFor: string | undefined) => void
 }
 
 export async function followPhase(run: RunContext, input: FollowInput): Promise<Followed> {
@@ -38,6 +40,7 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
     redact: s => redactor.redact(s),
     operation: config.operation
   })
+  let status: DeploymentStatus = 'not-started'
   const follower = new DeploymentFollower(
     input.api,
     input.clock,
@@ -46,6 +49,7 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
     deployment => {
       // The end is said outside the last step's fold, where a reader looks for it.
       if (isTerminal(deployment.status)) renderer.close()
+      status = deployment.status
       describeStatus(run, deployment)
     }
   )
@@ -56,7 +60,8 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
       deploymentId: input.deploymentId,
       pollIntervalMs: config.pollIntervalMs,
       deadline: config.timeoutMs === undefined ? undefined : input.started + config.timeoutMs,
-      signal: run.stop.signal
+      signal: run.stop.signal,
+      onPause: where => input.onPause?.(status, where)
     })
   } finally {
     renderer.close()

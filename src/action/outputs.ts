@@ -1,5 +1,7 @@
 // The step's outputs: one table of their names (action.yml lists the same), and one writer, so each output is set
-// in one place. `status` in particular is always the last status Pulumi Cloud reported, never the action's own word.
+// in one place. `status` is the last status Pulumi Cloud reported, never the action's own word, with one exception:
+// `left-running` when the step stopped following a running deployment without cancelling it, so that a workflow
+// can never read that deployment's last `running` as still being watched, nor take it for cancelled.
 import type { CreateDeploymentResponse, DeploymentStatus } from '../pulumi/types.js'
 import { hasChanges } from '../deployment/changes.js'
 import type { DeploymentReport } from '../report/model.js'
@@ -21,13 +23,16 @@ export const OUTPUT = {
   outputs: 'outputs'
 } as const
 
+/** The values of the `status` output. */
+export type StatusOutput = DeploymentStatus | 'left-running'
+
 export class StepOutputs {
-  private last: DeploymentStatus | undefined
+  private last: StatusOutput | undefined
 
   constructor(private readonly runner: RunnerIO) {}
 
-  /** The last status Pulumi Cloud reported, as the `status` output holds it. */
-  get lastStatus(): DeploymentStatus | undefined {
+  /** The last status, as the `status` output holds it. */
+  get lastStatus(): StatusOutput | undefined {
     return this.last
   }
 
@@ -39,7 +44,7 @@ export class StepOutputs {
   }
 
   /** The one place `status` is set; a status already set is not written again. */
-  status(status: DeploymentStatus): void {
+  status(status: StatusOutput): void {
     if (status === this.last) return
     this.last = status
     this.runner.setOutput(OUTPUT.status, status)
@@ -52,7 +57,7 @@ export class StepOutputs {
   /** What the report says: the update's version, the changes, and `results` (Pulumi Cloud's last status). */
   report(
     report: DeploymentReport,
-    lastStatus: DeploymentStatus | undefined,
+    lastStatus: StatusOutput | undefined,
     stackOutputs?: StackOutputsResult
   ): void {
     if (report.updateVersion !== undefined)

@@ -160,7 +160,7 @@ interface FollowDeps {
   clock: Clock
   env: NodeJS.ProcessEnv
   started: number
-  deployment: { id: string; version: number }
+  deployment: { id: string; version: number; consoleUrl: string }
 }
 
 async function followAndReport(
@@ -181,10 +181,11 @@ async function followAndReport(
     clock,
     env,
     deploymentId: deployment.id,
-    started
+    started,
+    onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
   })
   // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
-  const ending = await endFollowing(run, client, deployment.id, outcome)
+  const ending = await endFollowing(run, client, deployment, outcome)
   const results = await stage.readResults({
     client,
     config,
@@ -199,6 +200,7 @@ async function followAndReport(
     outcome,
     renderer,
     cancelled: ending === 'cancelled',
+    ended: ending === 'ended',
     timeoutMs: config.timeoutMs,
     results: results.operation,
     drift: results.drift
@@ -221,11 +223,12 @@ async function followAndReport(
 async function endFollowing(
   run: RunContext,
   client: PulumiCloudClient,
-  id: string,
+  deployment: { id: string; consoleUrl: string },
   outcome: FollowOutcome
 ): Promise<CancelResult> {
   if (outcome.kind === 'terminal') return 'ended'
-  return cancelIfWanted(run.config, client, id, outcome, run.runner, run.stop)
+  const { id, consoleUrl } = deployment
+  return cancelIfWanted(run.config, client, id, consoleUrl, outcome, run.runner, run.stop)
 }
 
 function clientOptionsFor(

@@ -39,6 +39,8 @@ export interface ActionConfig {
   pollIntervalMs: number
   /** Resolved: the input when set, else true for operations that change nothing (preview, detect-drift). */
   cancelOnAbort: boolean
+  /** Whether to cancel a deployment that has not started yet: true unless `cancel-on-abort` is explicitly false. */
+  cancelQueuedOnAbort: boolean
   commentOnSummary: boolean
   githubToken: string
   commentOnPr: boolean
@@ -94,6 +96,8 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
     input('cancel-on-abort'),
     CANCEL_ON_ABORT_BY_DEFAULT.includes(operation)
   )
+  // A deployment still queued has changed nothing, whatever its operation: cancelling it loses nothing.
+  const cancelQueuedOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), true)
   const commentOnSummary = parseBoolean('comment-on-summary', input('comment-on-summary'), true)
   const githubToken = parseGithubToken(input('github-token'), env)
   const commentOnPr = parseBoolean('comment-on-pr', input('comment-on-pr'), true)
@@ -125,6 +129,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
     timeoutMs,
     pollIntervalMs,
     cancelOnAbort,
+    cancelQueuedOnAbort,
     commentOnSummary,
     githubToken,
     commentOnPr,

@@ -24,6 +24,8 @@ export interface FollowOptions {
   signal?: AbortSignal
   /** How long to keep reading the log after the deployment ended, when its end is not yet streamed. */
   drainMs?: number
+  /** Told when deployments are found paused (`the organization`, `this stack`), and when they resume (undefined). */
+  onPause?: (where: string | undefined) => void
 }
 
 export type FollowOutcome =
@@ -69,7 +71,7 @@ export class DeploymentFollower {
       o,
       pacer: new Pacer(this.clock, this.log, o),
       log: new LogCursor(this.api, o.stack, o.deploymentId, this.onLogs),
-      pause: new PauseNotice(this.api, this.clock, this.log)
+      pause: new PauseNotice(this.api, this.clock, this.log, o.onPause)
     }
     try {
       await this.waitUntilRunning(f)
@@ -91,6 +93,8 @@ export class DeploymentFollower {
   private async waitUntilRunning(f: Following): Promise<void> {
     for (;;) {
       const deployment = await this.refresh(f)
+      // Out of the queue: a pause said earlier is over.
+      if (deployment && deployment.status !== 'not-started') f.pause.started()
       // A status the action does not know may never change to one it does: it is followed as far as its log goes.
       if (
         deployment &&

@@ -14,7 +14,8 @@ export class PauseNotice {
   constructor(
     private readonly api: FollowApi,
     private readonly clock: Clock,
-    private readonly log: FollowLog
+    private readonly log: FollowLog,
+    private readonly onChange: (where: string | undefined) => void = () => undefined
   ) {}
 
   async check(stack: StackRef, pacer: Pacer): Promise<void> {
@@ -23,18 +24,31 @@ export class PauseNotice {
     const metadata = await pacer.tolerate(() => this.api.getStackMetadata(stack, pacer.callOptions))
     if (!metadata) return
     if (!metadata.paused) {
-      if (this.reported) this.log.info('Deployments were resumed; the deployment can start now.')
-      this.reported = false
+      this.resumed('the deployment can start now')
       return
     }
     const where = metadata.organizationPaused ? 'the organization' : 'this stack'
     // One annotation is enough (GitHub shows at most ten); later checks only keep the log current.
     if (this.reported) this.log.info(`Deployments are still paused for ${where}.`)
-    else
+    else {
       this.log.warning(
         `Deployments are paused for ${where}, so the deployment waits in the queue until they are resumed ` +
           `(in the Pulumi Cloud console or with the resume API).`
       )
+      this.onChange(where)
+    }
     this.reported = true
+  }
+
+  /** The deployment left the queue: if it was said to wait for a pause, the reader learns the pause is over. */
+  started(): void {
+    this.resumed('the deployment has left the queue')
+  }
+
+  private resumed(now: string): void {
+    if (!this.reported) return
+    this.log.info(`Deployments were resumed; ${now}.`)
+    this.reported = false
+    this.onChange(undefined)
   }
 }

@@ -10,11 +10,13 @@ export type Failure =
       retryAfterMs?: number
       /** `X-Pulumi-Request-ID`, which Pulumi support asks for. */
       requestId?: string
+      /** A 401 or 404 without Pulumi Cloud's JSON error body: the server is not the Pulumi Cloud API. */
+      notPulumi?: boolean
     }
   | { kind: 'network'; notSent: boolean; code: string }
   | { kind: 'timeout'; afterMs: number }
   /** The status arrived but the body was cut short or was not the JSON expected. */
-  | { kind: 'bad-body'; status: number }
+  | { kind: 'bad-body'; status: number; notPulumi?: boolean }
 
 /** What a request was for, so an error can say it in words. */
 export interface RequestContext {
@@ -93,6 +95,8 @@ export class AmbiguousCreateError extends Error {
 }
 
 export function isRetryableFailure(failure: Failure): boolean {
+  // A web page instead of the API's JSON will not change on a second try.
+  if (failure.kind === 'bad-body') return !failure.notPulumi
   if (failure.kind !== 'status') return true
   return failure.status >= 500 || failure.status === 429 || failure.status === 408
 }
@@ -146,6 +150,7 @@ function messageFor(failure: Failure, ctx: RequestContext, attempts: number): st
         `${tries}. Pulumi Cloud may be unavailable; try again in a few minutes.`
       )
     case 'bad-body':
+      if (failure.notPulumi) return notPulumiMessage(failure.status, ctx, where)
       return (
         `Pulumi Cloud sent an incomplete or unreadable answer (HTTP ${failure.status}) when asked to ${ctx.action}` +
         `${where}${tries}. Pulumi Cloud may be having trouble; try again in a few minutes.`
@@ -161,6 +166,7 @@ function statusMessage(
   where: string,
   tries: string
 ): string {
+  if (failure.notPulumi) return notPulumiMessage(failure.status, ctx, where)
   const said = failure.serverMessage ? ` Pulumi Cloud said: ${failure.serverMessage}` : ''
   const saidSentence = said ? `${said.replace(/\.?$/, '.')}` : ''
   const stack = ctx.stackRef ? formatStackRef(ctx.stackRef) : undefined
@@ -215,6 +221,23 @@ function statusMessage(
       }
       return `Pulumi Cloud refused to ${ctx.action}${where} (HTTP ${failure.status}).${saidSentence}`
   }
+}
+
+/** Says the address is wrong, not the token or the stack: the answer did not come from the Pulumi Cloud API. */
+function notPulumiMessage(status: number, ctx: RequestContext, where: string): string {
+  const given = origin(ctx.baseUrl)
+  let hint = "https://api.pulumi.com, or your self-hosted Pulumi Cloud's api. address"
+  try {
+    const url = new URL(ctx.baseUrl)
+    if (url.hostname.startsWith('app.')) hint = `${url.protocol}//api.${url.hostname.slice(4)}`
+  } catch {
+    // An address that does not parse never reaches a request.
+  }
+  return (
+    `${given} answered HTTP ${status} when asked to ${ctx.action}${where}, but this does not look like the Pulumi ` +
+    `Cloud API: it did not answer with Pulumi Cloud's JSON. Check \`cloud-url\` (or PULUMI_BACKEND_URL), and use ` +
+    `the api. address (${hint}), not the console's.`
+  )
 }
 
 function notFoundMessage(ctx: RequestContext, stack: string | undefined): string {

@@ -19,7 +19,7 @@ export function interpretOutcome<T>(
     try {
       return { ok: true, value: JSON.parse(body) as T }
     } catch {
-      return { ok: false, failure: { kind: 'bad-body', status } }
+      return { ok: false, failure: { kind: 'bad-body', status, notPulumi: isHtml(outcome.headers) } }
     }
   }
   const failure: Failure = {
@@ -27,9 +27,26 @@ export function interpretOutcome<T>(
     status,
     serverMessage: serverMessage(body, redact),
     retryAfterMs: parseRetryAfter(outcome.headers['retry-after'], nowMs),
-    requestId: requestId(outcome.headers['x-pulumi-request-id'])
+    requestId: requestId(outcome.headers['x-pulumi-request-id']),
+    ...((status === 401 || status === 404) && !isPulumiErrorBody(body) ? { notPulumi: true } : {})
   }
   return { ok: false, failure }
+}
+
+// Pulumi Cloud answers every refusal with a JSON error body. A 401 or 404 without one comes from another server:
+// most often the console's address (app.pulumi.com, which serves web pages) given as `cloud-url`.
+function isPulumiErrorBody(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown> | null
+    return typeof parsed?.message === 'string' || typeof parsed?.error === 'string'
+  } catch {
+    return false
+  }
+}
+
+function isHtml(headers: Record<string, string | string[] | undefined>): boolean {
+  const type = headers['content-type']
+  return /text\/html/i.test(Array.isArray(type) ? type.join(' ') : (type ?? ''))
 }
 
 // Pulumi's error bodies are {"code": N, "message": "..."}, its OAuth endpoint's {"error", "error_description"};

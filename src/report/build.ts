@@ -15,6 +15,8 @@ export interface ReportInput {
   outcome: FollowOutcome
   renderer: LogRenderer
   cancelled: boolean
+  /** The deployment had already ended when the step went to cancel it, so nothing was left running. */
+  ended?: boolean
   timeoutMs?: number
   /** What Pulumi Cloud's structured endpoints said, when they were read. */
   results?: OperationResults
@@ -28,6 +30,7 @@ export function buildReport({
   outcome,
   renderer,
   cancelled,
+  ended,
   timeoutMs,
   results,
   drift
@@ -37,7 +40,7 @@ export function buildReport({
   const steps = job ? stepReports(job) : []
   const report: DeploymentReport = {
     ...base,
-    status: statusOf(outcome, cancelled),
+    status: statusOf(outcome, cancelled, ended),
     steps,
     // Pulumi Cloud's exact counts; the log's `Resources:` block only when they could not be had.
     changes: results?.changes ?? renderer.changes(),
@@ -58,24 +61,36 @@ export function buildReport({
     report.updateUrl = updateUrl(base.consoleUrl, base.version, update)
     report.updateIsPreview = isPreviewKind(update.kind)
   }
-  // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched.
-  const queued = deployment?.status === 'not-started' || deployment?.status === 'accepted'
+  // A deployment not cancelled is not necessarily running: one still queued will run later, unwatched. One that
+  // never started changed nothing, and says so when it was cancelled.
+  const queued = isQueued(deployment)
   const leftAlone = queued
     ? 'the deployment stays queued and will still run'
     : 'the deployment was left running'
+  const cancelledText = queued
+    ? 'the deployment had not started and was cancelled, so nothing was changed'
+    : 'the deployment was cancelled'
   if (outcome.kind === 'timed-out') {
     const limit = timeoutMs === undefined ? '' : ` after ${formatDuration(timeoutMs)}`
-    report.message = `The wait timed out${limit}; ${cancelled ? 'the deployment was cancelled' : leftAlone}.`
+    report.message = `The wait timed out${limit}; ${cancelled ? cancelledText : leftAlone}.`
   } else if (outcome.kind === 'aborted') {
-    report.message = `The step was cancelled; ${cancelled ? 'so was the deployment' : leftAlone}.`
+    report.message = `The step was cancelled; ${cancelled ? (queued ? cancelledText : 'so was the deployment') : leftAlone}.`
   }
   return report
 }
 
-function statusOf(outcome: FollowOutcome, cancelled: boolean): DeploymentReport['status'] {
+function isQueued(deployment: Deployment | undefined): boolean {
+  // Never seen after its creation: it was queued then.
+  return !deployment || deployment.status === 'not-started' || deployment.status === 'accepted'
+}
+
+// A deployment the step stopped following without cancelling it is reported as left running (or queued), never as
+// cancelled: it may still change the stack.
+function statusOf(outcome: FollowOutcome, cancelled: boolean, ended = false): DeploymentReport['status'] {
   if (outcome.kind === 'terminal') return outcome.deployment.status
   if (cancelled) return 'cancelled'
-  return outcome.kind === 'timed-out' ? 'timed-out' : 'cancelled'
+  if (ended) return outcome.kind === 'timed-out' ? 'timed-out' : 'cancelled'
+  return isQueued(outcome.deployment) ? 'left-queued' : 'left-running'
 }
 
 function stepReports(job: DeploymentJob): StepReport[] {

@@ -13,8 +13,12 @@ export interface OutputReport {
   secret: boolean
 }
 
-/** Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, or it did not wait. */
-export type ReportStatus = DeploymentStatus | 'timed-out' | 'cancelled' | 'created'
+/**
+ * Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, it did not wait, or it stopped
+ * following and left the deployment running or queued, so its result is not known here.
+ */
+export type ReportStatus =
+  DeploymentStatus | 'timed-out' | 'cancelled' | 'created' | 'left-running' | 'left-queued'
 
 export interface StepReport {
   name: string
@@ -81,7 +85,9 @@ const STATUS_ICONS: Record<ReportStatus, string> = {
   'timed-out': '⌛',
   cancelled: '🚫',
   created: '🚀',
-  unknown: '❔'
+  unknown: '❔',
+  'left-running': '⏩',
+  'left-queued': '🔜'
 }
 
 const STATUS_TEXTS: Record<ReportStatus, string> = {
@@ -94,7 +100,9 @@ const STATUS_TEXTS: Record<ReportStatus, string> = {
   'timed-out': 'Timed out',
   cancelled: 'Cancelled',
   created: 'Created (not waited for)',
-  unknown: 'Unknown'
+  unknown: 'Unknown',
+  'left-running': 'Left running (not waited for to the end)',
+  'left-queued': 'Left queued (not waited for to the end)'
 }
 
 // Completes "Pulumi preview …" in titles.
@@ -108,7 +116,9 @@ const STATUS_PHRASES: Record<ReportStatus, string> = {
   'timed-out': 'timed out',
   cancelled: 'was cancelled',
   created: 'was started',
-  unknown: 'is in an unknown state'
+  unknown: 'is in an unknown state',
+  'left-running': 'was left running',
+  'left-queued': 'was left queued'
 }
 
 // What a reader of an unfinished report should know; the caller appends the link to the deployment.
@@ -118,7 +128,12 @@ const PROGRESS_SENTENCES: Partial<Record<ReportStatus, string>> = {
     'The deployment was accepted and is waiting for a runner; this report is updated when it finishes.',
   running: 'The deployment is running; this report is updated when it finishes.',
   created:
-    'The deployment was created; this workflow did not wait for it (`wait: false`), so its result is not shown here.'
+    'The deployment was created; this workflow did not wait for it (`wait: false`), so its result is not shown here.',
+  // The step stopped following, but the deployment goes on: a reader must not take it for cancelled.
+  'left-running':
+    'The deployment keeps running in Pulumi Cloud; this workflow stopped following it, so its result is not shown here.',
+  'left-queued':
+    'The deployment stays queued in Pulumi Cloud and will still run; this workflow stopped following it, so its result is not shown here.'
 }
 
 const STEP_ICONS: Record<StepStatus, string> = {
@@ -178,7 +193,14 @@ export function operationLabel(operation: PulumiOperation): string {
 
 /** Whether the deployment may still change: reports then show progress rather than a result. */
 export function isInProgress(status: ReportStatus): boolean {
-  return status === 'not-started' || status === 'accepted' || status === 'running' || status === 'created'
+  return (
+    status === 'not-started' ||
+    status === 'accepted' ||
+    status === 'running' ||
+    status === 'created' ||
+    status === 'left-running' ||
+    status === 'left-queued'
+  )
 }
 
 /** Whether the deployment ended without doing what was asked. */

@@ -4,8 +4,11 @@ import { hasChanges, type ChangeSummary } from '../deployment/changes.js'
 import type { DeploymentStatus, PulumiOperation } from '../pulumi/types.js'
 import type { DeploymentReport } from './model.js'
 
-/** Pulumi Cloud's last status for the stack's deployment, or `not-run` when none was created for it. */
-export type ResultStatus = DeploymentStatus | 'not-run'
+/**
+ * Pulumi Cloud's last status for the stack's deployment, `left-running` when the step stopped following it while it
+ * ran (and did not cancel it), or `not-run` when none was created for it.
+ */
+export type ResultStatus = DeploymentStatus | 'left-running' | 'not-run'
 
 /** One element of `results`; the keys are the step outputs' names, so a workflow reads both alike. */
 export interface StackResult {
@@ -27,7 +30,7 @@ export interface StackResult {
 
 export interface ResultFacts {
   /** The last status Pulumi Cloud reported; undefined when the deployment was never seen after its creation. */
-  lastStatus?: DeploymentStatus
+  lastStatus?: DeploymentStatus | 'left-running'
   logFile?: string
   outputs?: Record<string, unknown>
 }
@@ -70,7 +73,9 @@ const SEVERITY: readonly DeploymentStatus[] = [
 export function worstStatus(statuses: readonly ResultStatus[]): DeploymentStatus {
   let worst = SEVERITY.length - 1
   for (const status of statuses) {
-    const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status)
+    const rank = SEVERITY.indexOf(
+      status === 'not-run' ? 'skipped' : status === 'left-running' ? 'running' : status
+    )
     if (rank >= 0 && rank < worst) worst = rank
   }
   return SEVERITY[worst] as DeploymentStatus
