@@ -1,14 +1,15 @@
 // `npm run local`: the action run from a terminal against a Pulumi Cloud named by --cloud-url (here the fake), with
 // the token from the environment, printing what the workflow log would show.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { previewScenario, startFakeCloud, type FakeCloud } from '../test/fake-cloud/index.js'
 import { startFakeGitHub } from '../test/fake-github/index.js'
 import { actionInputs, ROOT } from '../demo/action-process.js'
 import { runLocal } from '../script/local/run.js'
+import { distFreshness, recordBuild } from '../script/dist-freshness.js'
 
 const STACK = 'acme/web/dev'
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -195,5 +196,71 @@ describe('the command line', () => {
       .filter(name => !name.endsWith('-token'))
     expect(listed).toEqual(inputs)
     expect(shown).toContain('PULUMI_ACCESS_TOKEN')
+  })
+
+  test('--help and mistakes are answered before any build; a good command line builds first', async () => {
+    const builds: string[] = []
+    const io = (shown: string[]) => ({
+      write: (text: string) => void shown.push(text),
+      prepareDist: () => {
+        builds.push('build')
+        return true
+      }
+    })
+    expect(await runLocal(['--help'], {}, io([]))).toBe(0)
+    expect(await runLocal(['--stack', STACK], { PULUMI_ACCESS_TOKEN: 'x' }, io([]))).toBe(2)
+    expect(builds).toEqual([])
+    const shown: string[] = []
+    const failed = await runLocal(
+      ['--stack', STACK, '--operation', 'preview', '--cloud-url', cloud.url],
+      { PULUMI_ACCESS_TOKEN: cloud.token },
+      { ...io(shown), prepareDist: () => (builds.push('build'), false) }
+    )
+    expect(builds).toEqual(['build'])
+    expect(failed).toBe(1)
+    expect(shown.join('')).toContain('The build of dist/ failed')
+    expect(cloud.requests).toEqual([])
+  })
+
+  test('a forgotten -- (npm kept the options as its own config) gets the fix, not a confusing error', async () => {
+    let shown = ''
+    // What `npm run local --stack acme/web/dev --operation preview` hands the script.
+    const code = await runLocal(
+      [STACK, 'preview'],
+      {
+        PULUMI_ACCESS_TOKEN: 'x',
+        npm_config_stack: 'true',
+        npm_config_operation: 'true',
+        npm_lifecycle_event: 'local'
+      },
+      { write: text => (shown += text) }
+    )
+    expect(code).toBe(2)
+    expect(shown).toContain('npm took --stack, --operation as its own options')
+    expect(shown).toContain("Put -- before the action's options: npm run local -- --stack")
+    expect(cloud.requests).toEqual([])
+  })
+})
+
+describe('whether dist/ needs a build', () => {
+  test('is answered from a stamp of the sources and dist/ of the last build, and any change to either needs one', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dist-freshness-'))
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, dirname(path)), { recursive: true })
+      writeFileSync(join(root, path), text)
+    }
+    write('src/index.ts', 'export {}')
+    write('package-lock.json', '{}')
+    expect(distFreshness(root)).toEqual({ current: false, reason: 'dist/ has not been built' })
+    write('dist/index.js', '// built')
+    // Outside a git checkout nothing vouches for dist/ until a build here is recorded.
+    expect(distFreshness(root).current).toBe(false)
+    recordBuild(root)
+    expect(distFreshness(root)).toEqual({ current: true })
+    write('src/index.ts', 'export const changed = 1')
+    expect(distFreshness(root)).toEqual({ current: false, reason: 'src/ has changed since dist/ was built' })
+    recordBuild(root)
+    write('dist/index.js', '// edited by hand')
+    expect(distFreshness(root)).toEqual({ current: false, reason: 'dist/ has changed' })
   })
 })

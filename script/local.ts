@@ -1,5 +1,7 @@
 // `npm run local -- --stack org/project/stack --operation preview`: the action from a terminal, against a real
 // Pulumi Cloud, printing what the workflow log would show. `--help` lists every option.
+import { ROOT } from '../demo/action-process.js'
+import { ensureBuilt } from './dist-freshness.js'
 import { runLocal } from './local/run.js'
 
 const code = await runLocal(process.argv.slice(2), process.env, {
@@ -10,6 +12,8 @@ const code = await runLocal(process.argv.slice(2), process.env, {
     process.stderr.write(text)
   },
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  // Only now, after the options were checked: --help and a mistake are answered at once, without a build.
+  prepareDist: () => ensureBuilt(ROOT, text => process.stderr.write(text)),
   onInterrupt: handler => {
     process.on('SIGINT', handler)
     process.on('SIGTERM', handler)

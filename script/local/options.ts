@@ -98,6 +98,28 @@ export function parseOptions(argv: readonly string[], specs: readonly InputSpec[
   return options
 }
 
+/**
+ * `npm run local --stack x` (no `--`) hands `--stack` to npm, which keeps it as its own config (npm_config_stack)
+ * and passes only `x` on: the options the user gave are then missing or shifted. Says what happened and the fix.
+ */
+export function forgottenSeparator(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  specs: readonly InputSpec[]
+): string | undefined {
+  const names = [...specs.map(s => s.name), ...LOCAL_OPTIONS.map(o => o.name)]
+  const taken = names.filter(name => env[`npm_config_${name.replace(/-/g, '_')}`] !== undefined)
+  if (taken.length === 0) return undefined
+  const script = env.npm_lifecycle_event || 'local'
+  const given = taken.map(name => `--${name}`).join(', ')
+  const example = argv.length > 0 ? ` ${argv.join(' ')}` : ''
+  return (
+    `npm took ${given} as its own option${taken.length === 1 ? '' : 's'}, because nothing told it they are the ` +
+    `action's${example ? ` (it passed on only:${example})` : ''}. Put -- before the action's options: ` +
+    `npm run ${script} -- --stack acme/web/dev --operation preview ...`
+  )
+}
+
 /** `@path` or the path of an existing file reads the file; anything else is the settings themselves. */
 function readSettings(value: string): string {
   const path = value.startsWith('@') ? value.slice(1) : existsSync(value) ? value : undefined

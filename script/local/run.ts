@@ -13,7 +13,14 @@ import {
 } from '../../demo/action-process.js'
 import { writePageBeside } from '../../demo/html-page.js'
 import { LogViewer, stepHeader } from '../../demo/log-viewer.js'
-import { helpText, parseOptions, TOKEN_INPUTS, UsageError, type LocalOptions } from './options.js'
+import {
+  forgottenSeparator,
+  helpText,
+  parseOptions,
+  TOKEN_INPUTS,
+  UsageError,
+  type LocalOptions
+} from './options.js'
 
 export interface LocalRunIO {
   write: (text: string) => void
@@ -22,6 +29,8 @@ export interface LocalRunIO {
   color?: boolean
   /** Subscribes to the user's interrupts (Ctrl+C); returns the unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void
+  /** Called once the options are known to be good, before the action runs: builds dist/ when it is not current. */
+  prepareDist?: () => boolean
 }
 
 // Variables a workflow run would set, which must not leak in from the terminal (or from a CI job running this).
@@ -36,6 +45,8 @@ export async function runLocal(
   const specs = actionInputs()
   let run: Omit<ActionProcessOptions, 'onOutput'> & { secrets: string[]; debug: boolean }
   try {
+    const forgotten = forgottenSeparator(argv, env, specs)
+    if (forgotten) throw new UsageError(forgotten)
     const options = parseOptions(argv, specs)
     if (options.help) {
       io.write(helpText(specs))
@@ -45,6 +56,15 @@ export async function runLocal(
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     ;(io.writeError ?? io.write)(`${error.message}\n`)
+    return 2
+  }
+  if (io.prepareDist && !io.prepareDist()) {
+    ;(io.writeError ?? io.write)('The build of dist/ failed; fix the error above and run again.\n')
+    return 1
+  }
+  if (!existsSync(DIST)) {
+    const where = relative(process.cwd(), DIST)
+    ;(io.writeError ?? io.write)(`The built action ${where} does not exist: run \`npm run build\` first.\n`)
     return 2
   }
 
@@ -98,12 +118,6 @@ function prepare(options: LocalOptions, specs: readonly InputSpec[], env: NodeJS
         '--comment-on-pr-number needs --repository OWNER/REPO: the repository of the pull request.'
       )
   }
-  if (!existsSync(DIST)) {
-    throw new UsageError(
-      `The built action ${relative(process.cwd(), DIST)} does not exist: run \`npm run build\` first.`
-    )
-  }
-
   const baseEnv: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(env)) {
     if (!RUNNER_PREFIXES.some(prefix => name.startsWith(prefix))) baseEnv[name] = value
