@@ -41,6 +41,9 @@ export interface FakeGitHubOptions {
    * with a 403, and comments made through the API belong to `github-actions[bot]`.
    */
   personalUser?: string
+  /** Where to listen; default a free port on 127.0.0.1 (`npm run fake-cloud` may name one). */
+  host?: string
+  port?: number
 }
 
 export interface FakeGitHub {
@@ -300,9 +303,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve())
   })
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  url = `http://${opts.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`
 
   return {
     url,
