@@ -1,12 +1,12 @@
-// `npm run demo` on a short clock: both jobs run the built action end to end, the log reads as the Actions page
-// shows it, and every markdown file has its HTML page.
+// `npm run demo` on a short clock: every job runs the built action end to end, the log reads as the Actions page
+// shows it, the comment and the summary are shown as their readers see them, and every markdown file has its page.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
 import { runDemo } from '../demo/demo.js'
 
-test('the demo previews a pull request, comments on it, then updates on push, and renders what it wrote', async () => {
+test('the demo previews a pull request, comments on it, updates on push, fails a preview, and shows what each party sees', async () => {
   const outDir = join(mkdtempSync(join(tmpdir(), 'demo-test-')), '.demo')
   let shown = ''
   const jobs = await runDemo({ write: text => (shown += text), outDir, stepMs: 30, pollInterval: '50ms' })
@@ -14,7 +14,8 @@ test('the demo previews a pull request, comments on it, then updates on push, an
   expect(jobs.map(job => [job.name, job.result.code])).toEqual([
     ['pr-preview', 0],
     ['push-update', 0],
-    ['pr-preview-again', 0]
+    ['pr-preview-again', 0],
+    ['pr-preview-failing', 1]
   ])
   // Interpreted, never printed: no workflow command reaches the reader, and the tokens stay masked.
   expect(shown.split('\n').filter(line => line.trim().startsWith('::'))).toEqual([])
@@ -40,7 +41,11 @@ test('the demo previews a pull request, comments on it, then updates on push, an
     'pr-preview-again/job-summary.md',
     'pr-preview-again/job-summary.html',
     'pr-preview-again/pr-comment.md',
-    'pr-preview-again/pr-comment.html'
+    'pr-preview-again/pr-comment.html',
+    'pr-preview-failing/job-summary.md',
+    'pr-preview-failing/job-summary.html',
+    'pr-preview-failing/pr-comment.md',
+    'pr-preview-failing/pr-comment.html'
   ])
   for (const file of written) expect(shown).toContain(file)
 
@@ -54,4 +59,26 @@ test('the demo previews a pull request, comments on it, then updates on push, an
   expect(page).toContain('<details><summary>Output of <code>pulumi preview</code>')
   expect(page).not.toMatch(/<script/i)
   expect(existsSync(join(outDir, 'push-update', 'pr-comment.md'))).toBe(false)
+
+  // Each party's view, in the terminal: the author's log (above), the reviewer's comment, the run page's summary.
+  const views = shown.split(/^── /m).slice(1)
+  const titles = views.map(view => view.split(' ──')[0])
+  expect(titles.filter(t => t.startsWith('What the author sees'))).toHaveLength(4)
+  expect(titles.filter(t => t.startsWith("What the run's page shows: the job summary"))).toHaveLength(4)
+  expect(titles.filter(t => t.startsWith('What a reviewer reads: the comment on pull request'))).toEqual([
+    'What a reviewer reads: the comment on pull request #42',
+    'What a reviewer reads: the comment on pull request #42',
+    'What a reviewer reads: the comment on pull request #43'
+  ])
+  expect(shown).toContain(
+    '│ ✅ Pulumi preview succeeded: acme/website/production — ⚠️ 2 to delete, ⚠️ 1 to replace, 2 to create, 1 to update'
+  )
+  expect(shown).toMatch(/^│ ⚠️ replace {2}/m)
+  expect(shown).toMatch(/^│ ⚠️ delete {3}/m)
+  expect(shown).toContain('│ ✅ Pulumi update succeeded: acme/website/production')
+  expect(shown).toContain('│ ❌ Pulumi preview failed: acme/website/production')
+  expect(shown).toMatch(/^│ Failed step: pulumi preview/m)
+  // Read as a reader reads them: no markup, no entity, no HTML comment.
+  const framed = shown.split('\n').filter(line => line.startsWith('│'))
+  expect(framed.filter(line => /<\/?(code|details|summary|pre)>|&quot;|&#\d+;|<!--/.test(line))).toEqual([])
 })

@@ -21,6 +21,7 @@ import {
 import { ACTION_REF } from './action-ref.js'
 import { writePageBeside } from './html-page.js'
 import { LogViewer, stepHeader } from './log-viewer.js'
+import { renderMarkdown } from './markdown-terminal.js'
 
 export { ACTION_REF }
 
@@ -32,6 +33,12 @@ const PR = {
   head: '8f3e2d1c9b7a65432100fedcba9876543210abcd'
 }
 const MERGE_SHA = '5c1d0e7f3a2b4c6d8e9f0a1b2c3d4e5f60718293'
+/** A second pull request, whose program fails in the preview. */
+const BROKEN_PR = {
+  number: 43,
+  title: 'Tighten the bucket policy',
+  head: '3b9a7c5e1d2f4a6b8c0d9e8f7a6b5c4d3e2f1a0b'
+}
 
 export interface DemoOptions {
   write: (text: string) => void
@@ -73,18 +80,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoJob[]> {
     })
     const [owner = '', repo = ''] = REPOSITORY.split('/')
     github.addPullRequest(owner, repo, PR.number, { headSha: PR.head, headRef: 'cdn' })
+    github.addPullRequest(owner, repo, BROKEN_PR.number, { headSha: BROKEN_PR.head, headRef: 'policy' })
 
-    const previewEvent = {
-      name: 'pull_request',
-      payload: {
-        number: PR.number,
-        pull_request: {
-          number: PR.number,
-          title: PR.title,
-          head: { sha: PR.head, repo: { full_name: REPOSITORY } }
-        }
-      }
-    }
+    const previewEvent = pullRequestEvent(PR)
     const preview = {
       event: previewEvent,
       job: await runJob(options, cloud, github, {
@@ -92,7 +90,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoJob[]> {
         title: `Pull request #${PR.number} "${PR.title}" → workflow "Preview" → job "preview"`,
         operation: 'preview',
         event: previewEvent,
-        sha: PR.head
+        sha: PR.head,
+        pr: PR.number
       })
     }
     const update = await runJob(options, cloud, github, {
@@ -109,12 +108,43 @@ export async function runDemo(options: DemoOptions): Promise<DemoJob[]> {
       title: `Pull request #${PR.number} previewed again after the update → workflow "Preview" → job "preview"`,
       operation: 'preview',
       event: preview.event,
-      sha: PR.head
+      sha: PR.head,
+      pr: PR.number
     })
-    return [preview.job, update, again]
+    // Another pull request breaks the program: the preview fails, and its comment and summary say where and why.
+    cloud.queueScenario(
+      STACK,
+      previewScenario({ updates: 1, sames: 15, stepMs, stack: STACK, result: 'failed' })
+    )
+    const failing = await runJob(options, cloud, github, {
+      name: 'pr-preview-failing',
+      title: `Pull request #${BROKEN_PR.number} "${BROKEN_PR.title}" → workflow "Preview" → job "preview"`,
+      operation: 'preview',
+      event: pullRequestEvent(BROKEN_PR),
+      sha: BROKEN_PR.head,
+      pr: BROKEN_PR.number
+    })
+    return [preview.job, update, again, failing]
   } finally {
     await github.close()
     await cloud.close()
+  }
+}
+
+function pullRequestEvent(pr: { number: number; title: string; head: string }): {
+  name: string
+  payload: object
+} {
+  return {
+    name: 'pull_request',
+    payload: {
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        title: pr.title,
+        head: { sha: pr.head, repo: { full_name: REPOSITORY } }
+      }
+    }
   }
 }
 
@@ -131,6 +161,8 @@ interface JobSpec {
   operation: 'preview' | 'update'
   event: { name: string; payload: object }
   sha: string
+  /** The pull request the job comments on, for a pull-request event. */
+  pr?: number
 }
 
 async function runJob(
@@ -148,6 +180,7 @@ async function runJob(
     'poll-interval': options.pollInterval ?? '500ms'
   }
   write(`\n${rule(job.title, options.color)}\n\n`)
+  write(`${subRule('What the author sees: the workflow log, as the Actions page shows it', options.color)}\n`)
   write(stepHeader(ACTION_REF, withDefaults(given, github.token), [cloud.token, github.token]))
 
   const viewer = new LogViewer({ write, color: options.color })
@@ -179,9 +212,9 @@ async function runJob(
     `Job summary of "${job.title}", as GitHub shows it on the run's page.`
   )
   const [owner = '', repo = ''] = REPOSITORY.split('/')
-  const comment = github.comments(owner, repo, PR.number).at(-1)
-  if (job.operation === 'preview' && comment) {
-    save('pr-comment.md', comment.body, `The comment on pull request #${PR.number}, as reviewers see it.`)
+  const comment = job.pr === undefined ? undefined : github.comments(owner, repo, job.pr).at(-1)
+  if (comment) {
+    save('pr-comment.md', comment.body, `The comment on pull request #${job.pr}, as reviewers see it.`)
   }
 
   write(`\n${result.code === 0 ? 'The step succeeded.' : `The step failed (exit code ${result.code}).`}\n`)
@@ -191,7 +224,13 @@ async function runJob(
   }
   write('Step outputs:\n')
   for (const [name, value] of Object.entries(result.outputs)) write(`  ${name} = ${value}\n`)
-  write('Rendered:\n')
+  if (comment) {
+    write(`\n${subRule(`What a reviewer reads: the comment on pull request #${job.pr}`, options.color)}\n`)
+    write(renderMarkdown(comment.body, { color: options.color, margin: '│ ' }))
+  }
+  write(`\n${subRule("What the run's page shows: the job summary", options.color)}\n`)
+  write(renderMarkdown(result.summary, { color: options.color, margin: '│ ' }))
+  write('\nRendered as GitHub does, in a browser:\n')
   for (const file of files) write(`  ${relative(process.cwd(), file) || file}\n`)
   return { name: job.name, result, files }
 }
@@ -204,6 +243,11 @@ function withDefaults(given: Record<string, string>, githubToken: string): Recor
       given[spec.name] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/, githubToken)
   }
   return all
+}
+
+function subRule(title: string, color = false): string {
+  const line = `── ${title} ──`
+  return color ? `\x1b[2m${line}\x1b[0m` : line
 }
 
 function rule(title: string, color = false): string {
