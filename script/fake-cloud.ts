@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { SCENARIOS, scenarioNamed, PULL_REQUEST, REPOSITORY } from './fake-cloud/scenarios.js'
 import { commandLine, serveScenario } from './fake-cloud/serve.js'
+import { renderMarkdown } from '../demo/markdown-terminal.js'
 
 const usage = [
   'Usage: npm run fake-cloud -- [SCENARIO] [--port N] [--github-port N] [--host 127.0.0.1]',
@@ -83,18 +84,24 @@ say(
     `The pull-request comment it writes is printed here. Ctrl+C stops the fakes.\n`
 )
 
-// What a reviewer of the pull request would see, each time the action writes its comment.
+// What a reviewer of the pull request sees, each time the action writes its comment: the heading while the
+// deployment runs, the whole comment once it has ended.
 let seen = 0
 const [owner = '', repo = ''] = REPOSITORY.split('/')
 const watch = setInterval(() => {
   const writes = github.requests.filter(r => (r.method === 'POST' || r.method === 'PATCH') && r.status < 300)
   for (const write of writes.slice(seen)) {
-    const body = github.comments(owner, repo, PULL_REQUEST).find(c => write.path.endsWith(`/${c.id}`))?.body
-    const latest = body ?? github.comments(owner, repo, PULL_REQUEST).at(-1)?.body ?? ''
-    const heading = latest.split('\n').find(line => line.startsWith('### ')) ?? ''
-    say(
-      `\n${write.method === 'POST' ? 'Comment written' : 'Comment edited'} on #${PULL_REQUEST}: ${heading.slice(4)}\n`
-    )
+    const comments = github.comments(owner, repo, PULL_REQUEST)
+    const body =
+      comments.find(c => write.path.endsWith(`/comments/${c.id}`))?.body ?? comments.at(-1)?.body ?? ''
+    const heading = (body.split('\n').find(line => line.startsWith('### ')) ?? '').slice(4)
+    const verb = write.method === 'POST' ? 'written' : 'edited'
+    if (/ (is queued|is starting|is running)/.test(heading))
+      say(`\nComment ${verb} on #${PULL_REQUEST}: ${heading}\n`)
+    else
+      say(
+        `\nComment ${verb} on #${PULL_REQUEST}, as a reviewer reads it:\n${renderMarkdown(body, { margin: '│ ' })}`
+      )
   }
   seen = writes.length
 }, 250)
