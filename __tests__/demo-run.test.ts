@@ -62,7 +62,7 @@ test('the demo previews a pull request, comments on it, updates on push, fails a
 
   // Each party's view, in the terminal: the author's log (above), the reviewer's comment, the run page's summary.
   const views = shown.split(/^── /m).slice(1)
-  const titles = views.map(view => view.split(' ──')[0])
+  const titles = views.map(view => view.split(' ──')[0] ?? '')
   expect(titles.filter(t => t.startsWith('What the author sees'))).toHaveLength(4)
   expect(titles.filter(t => t.startsWith("What the run's page shows: the job summary"))).toHaveLength(4)
   expect(titles.filter(t => t.startsWith('What a reviewer reads: the comment on pull request'))).toEqual([
