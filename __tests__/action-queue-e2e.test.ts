@@ -43,9 +43,13 @@ const inputs = (more: Record<string, string> = {}) => ({
 })
 
 describe('a deployment behind another on the same stack', () => {
+  // cancel-on-abort false keeps it queued at the timeout (by default one that has not started is cancelled).
   test('is reported as queued while the other runs', async () => {
     await startBlocker()
-    const result = await runAction({ inputs: inputs({ timeout: '1500ms' }), repository: 'acme/infra' })
+    const result = await runAction({
+      inputs: inputs({ timeout: '1500ms', 'cancel-on-abort': 'false' }),
+      repository: 'acme/infra'
+    })
     expect(result.stdout).toMatch(/is queued and has not started yet/)
     expect(result.outputs.status).toBe('not-started')
     expect(commands(result.stdout, 'error').join('\n')).toMatch(

@@ -6,8 +6,8 @@ import { expect, test } from '@jest/globals'
 import { ROOT } from '../test/harness/run-action.js'
 
 const SRC = join(ROOT, 'src')
-// "About 300" (issue 10): a file that reads in one sitting; a few are just over and say one thing each.
-const MAX_LINES = 330
+// A file that reads in one sitting (issue 10: no file in src/ over about 300 lines).
+const MAX_LINES = 300
 // Generated from the OpenAPI document (npm run generate), not read by people.
 const GENERATED = join(SRC, 'config', 'generated')
 

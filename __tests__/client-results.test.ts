@@ -180,7 +180,7 @@ describe('answers the client does not believe', () => {
       {"updateID": "def-456", "version": 3, "info": {"result": "succeeded", "resourceChanges": {"__proto__": 5}}},
       {"updateID": "ok-1", "version": 4, "info": {"result": "succeeded", "resourceChanges": {"create": 2, "frob": 1}}}
     ]`
-    const updates = await client.getDeploymentUpdates(stack, 'd')
+    const updates = await client.getDeploymentUpdates(stack, '0c2d8f6e-5b1a-4f3e-9d7c-2a4b6c8d0e1f')
     expect(updates.map(u => u.updateID)).toEqual(['abc-123', 'def-456', 'ok-1'])
     expect(updates.every(u => u.resourceChanges === undefined)).toBe(true)
   })
