@@ -113,3 +113,30 @@ describe('the log and its summary', () => {
     expect(JSON.parse(result.outputs.changes ?? 'null')).toEqual({ same: 3 })
   })
 })
+
+describe('what Pulumi Cloud says besides its answers', () => {
+  const configured = {
+    settings: { sourceContext: { git: { repoUrl: REPO_URL, branch: 'refs/heads/main' } } }
+  }
+
+  test('an X-Pulumi-Warning on every answer is printed once, as one warning', async () => {
+    cloud.addStack(STACK, configured)
+    cloud.setWarning('The organization acme is over its deployment minutes.')
+    const result = await run({ operation: 'preview', commit: 'none' })
+    expect(result.code).toBe(0)
+    const said = commands(result.stdout, 'warning').filter(w => w.includes('over its deployment minutes'))
+    expect(said).toEqual(['Pulumi Cloud warns: The organization acme is over its deployment minutes.'])
+    expect(cloud.requests.length).toBeGreaterThan(3)
+  })
+
+  test("a 5xx the user sees names Pulumi Cloud's request ID, for support", async () => {
+    cloud.addStack(STACK, configured)
+    cloud.faults.add({ kind: 'status', status: 500, endpoint: 'getSettings' })
+    // The read is retried under Pulumi's own backoff (a few seconds in all) before the step fails.
+    const result = await run({ operation: 'preview', commit: 'auto' })
+    expect(result.code).toBe(1)
+    expect(commands(result.stdout, 'error').join('\n')).toMatch(
+      /give Pulumi support the request ID fake-request-\d{6}/
+    )
+  })
+})
