@@ -29083,7 +29083,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
     return () => {
         client ??= (async () => {
             // Dynamic, so the bundle evaluates Octokit only when a comment is actually written.
-            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
+            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
@@ -33347,7 +33347,7 @@ class PulumiTransport {
         for (;;) {
             o?.signal?.throwIfAborted();
             const attempt = budget.countAttempt();
-            const result = await this.attempt(spec, o?.signal);
+            const result = await this.attempt(spec, o?.signal, o?.deadline);
             if (result.ok)
                 return result.value;
             const { failure } = result;
@@ -33373,7 +33373,7 @@ class PulumiTransport {
         }
     }
     /** One request, its answer sorted into a value or a failure. */
-    async attempt(spec, signal) {
+    async attempt(spec, signal, deadline) {
         const headers = {
             ...PULUMI_ACCEPT_HEADERS,
             ...(spec.anonymous ? {} : { Authorization: `token ${this.token}` }),
@@ -33389,7 +33389,11 @@ class PulumiTransport {
             body = '';
         }
         this.sent += 1;
-        const outcome = await sendOnce({ method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body }, this.userAgent, this.timeoutMs, signal);
+        const outcome = await sendOnce({ method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body }, this.userAgent, 
+        // A caller's deadline (the `timeout` input) bounds a request in flight too, body included.
+        deadline === undefined
+            ? this.timeoutMs
+            : Math.max(1, Math.min(this.timeoutMs, deadline - this.clock.now())), signal);
         if (outcome.kind === 'response')
             this.passOnWarning(outcome.headers['x-pulumi-warning']);
         const result = interpretOutcome(outcome, spec.expectJson, this.redact, this.clock.now());

@@ -138,7 +138,7 @@ export class PulumiTransport {
     for (;;) {
       o?.signal?.throwIfAborted()
       const attempt = budget.countAttempt()
-      const result = await this.attempt<T>(spec, o?.signal)
+      const result = await this.attempt<T>(spec, o?.signal, o?.deadline)
       if (result.ok) return result.value
       const { failure } = result
       const delay = shouldRetry(spec.retry, failure)
@@ -162,7 +162,11 @@ export class PulumiTransport {
   }
 
   /** One request, its answer sorted into a value or a failure. */
-  protected async attempt<T>(spec: CallSpec, signal?: AbortSignal): Promise<AttemptResult<T>> {
+  protected async attempt<T>(
+    spec: CallSpec,
+    signal?: AbortSignal,
+    deadline?: number
+  ): Promise<AttemptResult<T>> {
     const headers: OutgoingHttpHeaders = {
       ...PULUMI_ACCEPT_HEADERS,
       ...(spec.anonymous ? {} : { Authorization: `token ${this.token}` }),
@@ -180,7 +184,10 @@ export class PulumiTransport {
     const outcome = await sendOnce(
       { method: spec.method, url: joinUrl(this.baseUrl, spec.path, spec.query), headers, body },
       this.userAgent,
-      this.timeoutMs,
+      // A caller's deadline (the `timeout` input) bounds a request in flight too, body included.
+      deadline === undefined
+        ? this.timeoutMs
+        : Math.max(1, Math.min(this.timeoutMs, deadline - this.clock.now())),
       signal
     )
     if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])

@@ -34,7 +34,7 @@ function menu(slowMs: number): MenuItem[] {
     { label: 'truncated body', rule: { kind: 'truncate' } }
   ]
   const onCreate = basic.flatMap(({ label, rule }): MenuItem[] =>
-    rule.kind === 'truncate'
+    rule.kind === 'truncate' || rule.kind === 'tamper' || rule.kind === 'stall'
       ? [{ label, rule }]
       : [
           { label, rule },

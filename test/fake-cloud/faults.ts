@@ -18,8 +18,8 @@ const STATUSES = [403, 404, 429, 500, 502, 503]
 
 function checkRule(rule: FaultRule): void {
   const problems: string[] = []
-  if (!['status', 'reset', 'slow', 'truncate'].includes(rule.kind)) {
-    problems.push(`kind must be status, reset, slow or truncate (got ${String(rule.kind)})`)
+  if (!['status', 'reset', 'slow', 'truncate', 'tamper', 'stall'].includes(rule.kind)) {
+    problems.push(`kind must be status, reset, slow, truncate, tamper or stall (got ${String(rule.kind)})`)
   }
   if (rule.kind === 'status' && !STATUSES.includes(rule.status)) {
     problems.push(`status must be one of ${STATUSES.join(', ')} (got ${String(rule.status)})`)

@@ -7,7 +7,7 @@ import type { FaultInjector } from './faults.js'
 import { handle, type Answer, type HandlerContext } from './handlers.js'
 import type { TokenExchange } from './oidc.js'
 import { route } from './routes.js'
-import type { FaultRule, RecordedRequest } from './types.js'
+import type { FaultRule, RecordedRequest, TamperedAnswer } from './types.js'
 
 export interface ServerDeps {
   token: string
@@ -63,6 +63,22 @@ function injectedStatusReply(rule: Extract<FaultRule, { kind: 'status' }>): Repl
       : errorReply(rule.status, REASONS[rule.status] ?? 'Error')
   if (rule.retryAfter !== undefined) reply.headers['retry-after'] = String(rule.retryAfter)
   return reply
+}
+
+function tampered(reply: Reply, edit: (answer: TamperedAnswer) => TamperedAnswer): Reply {
+  let body: unknown
+  try {
+    body = reply.body.length === 0 ? undefined : (JSON.parse(reply.body.toString('utf8')) as unknown)
+  } catch {
+    body = reply.body.toString('utf8')
+  }
+  const answer = edit({ status: reply.status, headers: { ...reply.headers }, body })
+  const text = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body))
+  return {
+    status: answer.status,
+    headers: { 'content-type': 'application/json', ...answer.headers },
+    body: Buffer.from(text)
+  }
 }
 
 function truncated(reply: Reply): Reply {
@@ -217,6 +233,15 @@ export async function listen(
     }
 
     if (fault?.kind === 'truncate') return finish(reply, true)
+    if (fault?.kind === 'tamper') return finish(tampered(reply, fault.edit))
+    if (fault?.kind === 'stall') {
+      // Headers and a first byte, then silence: only the client's own timeout can end this request.
+      record.status = reply.status
+      res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': '1000000' })
+      res.write('{')
+      deps.answered(record)
+      return
+    }
     if (fault && after) {
       if (fault.kind === 'reset') return finish('reset')
       if (fault.kind === 'status') return finish(injectedStatusReply(fault))

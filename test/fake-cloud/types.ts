@@ -175,7 +175,16 @@ export interface FakeDeployment {
   initiator?: string
 }
 
-export type FaultKind = 'status' | 'reset' | 'slow' | 'truncate'
+export type FaultKind = 'status' | 'reset' | 'slow' | 'truncate' | 'tamper' | 'stall'
+
+/** An answer as a hostile or broken service could give it: any status, headers and JSON (or raw text) body. */
+export interface TamperedAnswer {
+  status: number
+  headers: Record<string, string>
+  /** JSON-encoded unless `raw` is set. */
+  body: unknown
+  raw?: string
+}
 
 interface FaultMatch {
   endpoint?: EndpointName | EndpointName[]
@@ -207,6 +216,10 @@ export type FaultRule = FaultMatch &
       }
     /** Answer the real status and headers with a body cut in half, its Content-Length matching the cut body. */
     | { kind: 'truncate' }
+    /** Rewrite the answer after processing: what a hostile or broken service would send instead. */
+    | { kind: 'tamper'; edit: (answer: TamperedAnswer) => TamperedAnswer }
+    /** Send the status and headers and the start of the body, then nothing more until the fake closes. */
+    | { kind: 'stall' }
   )
 
 export type StackTarget = { stack: string } | { org: string }

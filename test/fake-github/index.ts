@@ -44,6 +44,14 @@ export interface FakeGitHubOptions {
   /** Where to listen; default a free port on 127.0.0.1 (`npm run fake-cloud` may name one). */
   host?: string
   port?: number
+  /** Rewrites answers, as a hostile or broken GitHub (or something in front of it) would. */
+  tamper?: (request: { method: string; path: string }, reply: FakeGitHubReply) => FakeGitHubReply
+}
+
+export interface FakeGitHubReply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
 }
 
 export interface FakeGitHub {
@@ -73,11 +81,7 @@ export const MAX_COMMENT_LENGTH = 65536
 const BOT = { login: 'github-actions[bot]', type: 'Bot' }
 const DOCS = 'https://docs.github.com/rest/issues/comments'
 
-interface Reply {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
+type Reply = FakeGitHubReply
 
 interface StoredComment extends FakeComment {
   owner: string
@@ -276,6 +280,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     try {
       body = raw === '' ? undefined : (JSON.parse(raw) as unknown)
       reply = answer(req.method ?? 'GET', parsed.pathname, query, body, req.headers.authorization)
+      if (opts.tamper) reply = opts.tamper({ method: req.method ?? 'GET', path: parsed.pathname }, reply)
     } catch {
       body = raw
       reply = githubError(400, 'Problems parsing JSON', 'https://docs.github.com/rest')
