@@ -139,3 +139,41 @@ describe('DeploymentFollower', () => {
     expect(outcome.kind).toBe('aborted')
   })
 })
+
+describe('DeploymentFollower after the end', () => {
+  test('reads a long log to its end however long reading it takes after the deployment ended', async () => {
+    // 100,000 lines, 200 pages: each read here takes a second of the clock, so the log is still being read more than
+    // a minute after the status said the deployment ended. Only a service that stops giving lines is given up on.
+    const scenario: Scenario = {
+      steps: [
+        { name: 'pulumi update', durationMs: 1000, generated: [{ count: 100_000, line: i => `l${i}` }] }
+      ],
+      result: 'succeeded'
+    }
+    cloud.addStack(STACK, { settings, scenario })
+    const client = new PulumiCloudClient({ baseUrl: cloud.url, token: cloud.token, clock, random: () => 0.5 })
+    const slow = {
+      getDeployment: client.getDeployment.bind(client),
+      getStackMetadata: client.getStackMetadata.bind(client),
+      streamLogs: async (...args: Parameters<typeof client.streamLogs>) => {
+        const page = await client.streamLogs(...args)
+        manual.advance(1000)
+        return page
+      }
+    }
+    const { id } = await client.createDeployment(ref, { operation: 'update' })
+    let count = 0
+    let last = ''
+    const follower = new DeploymentFollower(
+      slow,
+      clock,
+      { info: () => undefined, warning: m => warnings.push(m), debug: () => undefined },
+      page => {
+        for (const entry of page) if (entry.line !== undefined) ((last = entry.line), count++)
+      }
+    )
+    const outcome = await follower.follow({ stack: ref, deploymentId: id, pollIntervalMs: 2000 })
+    expect(outcome.kind).toBe('terminal')
+    expect({ count, last: last.trim(), warnings }).toEqual({ count: 100_000, last: 'l99999', warnings: [] })
+  })
+})

@@ -266,3 +266,24 @@ describe('LogRenderer operation output', () => {
     expect(renderer.changes()).toEqual({ create: 2, update: 1, same: 4 })
   })
 })
+
+describe('LogRenderer memory', () => {
+  it('prints a large push in slices of about 64 kB, every line once and in order', () => {
+    const { renderer, writes, file, printed } = render()
+    const wide = Array.from({ length: 200 }, (_, i) => `${i} ${'x'.repeat(10_000)}`)
+    renderer.push([header('pulumi preview'), ...lines(wide)])
+    expect(writes.length).toBeGreaterThan(20)
+    expect(Math.max(...writes.map(w => w.length))).toBeLessThan(64 * 1024 + 11_000)
+    expect(visibleLines(printed()).slice(1, -1)).toEqual(wide)
+    expect(file.join('')).toBe(`=== pulumi preview ===\n${wide.join('\n')}\n`)
+  })
+
+  it('keeps at most 2,000 characters of each line it holds for the reports', () => {
+    const { renderer } = render({ headLines: 1, tailLines: 1 })
+    renderer.push([header('pulumi preview'), ...lines(['a'.repeat(5_000), 'b'.repeat(3_000)])])
+    const [step] = renderer.steps()
+    expect(step?.head).toEqual([`${'a'.repeat(2_000)}…`])
+    expect(step?.tail).toEqual([`${'b'.repeat(2_000)}…`])
+    expect(step?.lineCount).toBe(2)
+  })
+})

@@ -8,6 +8,7 @@ import { spread, type Spread } from './stats.js'
 
 export interface ThroughputResult {
   lines: number
+  lineBytes: number
   logBytes: number
   linesPerSecond: Spread
   peakRssMb: Spread
@@ -28,10 +29,16 @@ export function resourceLine(i: number): string {
   return `    \x1b[32m+ \x1b[0m aws:s3:BucketObject  site/assets/img-${id}.webp  \x1b[32mcreated\x1b[0m (${i % 10}.${i % 7}s)`
 }
 
-async function runOnce(lines: number): Promise<Run> {
+/** A 10 kB line (a JSON document or a base64 blob a program echoes). */
+export function wideLine(i: number): string {
+  const id = String(i).padStart(7, '0')
+  return `    data ${id} ${'abcdefghij'.repeat(1_000).slice(0, 10_000 - 18)}`
+}
+
+async function runOnce(lines: number, line: (i: number) => string): Promise<Run> {
   const cloud = await benchCloud()
   try {
-    const stack = freshStack(cloud, oneStepScenario(1, [], [{ count: lines, line: resourceLine }]))
+    const stack = freshStack(cloud, oneStepScenario(1, [], [{ count: lines, line }]))
     const run = watchAction({ inputs: defaultInputs(cloud, stack), killAfterMs: 600_000 })
     const { result, exitedAt, peakRssBytes, cpuSeconds } = await run.done
     if (result.code !== 0) throw new Error(`The action failed on ${stack}:\n${result.stderr}`)
@@ -56,11 +63,16 @@ async function runOnce(lines: number): Promise<Run> {
   }
 }
 
-export async function measureThroughput(lines: number, runs: number): Promise<ThroughputResult> {
+export async function measureThroughput(
+  lines: number,
+  runs: number,
+  line: (i: number) => string = resourceLine
+): Promise<ThroughputResult> {
   const results = []
-  for (let i = 0; i < runs; i++) results.push(await runOnce(lines))
+  for (let i = 0; i < runs; i++) results.push(await runOnce(lines, line))
   return {
     lines,
+    lineBytes: Buffer.byteLength(line(0)),
     logBytes: results[0]?.logBytes ?? 0,
     linesPerSecond: spread(results.map(r => r.linesPerSecond)),
     peakRssMb: spread(results.map(r => r.peakRssBytes / 2 ** 20)),

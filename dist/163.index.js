@@ -176,8 +176,10 @@ class LogCursor {
         if (!response)
             return 'none';
         const lines = response.lines ?? [];
+        // Awaited: the next page is not asked for until this one is written (the log file may be slower than the
+        // network), so no more than a page is ever held.
         if (lines.length > 0)
-            this.onLogs(lines);
+            await this.onLogs(lines);
         const previous = this.token;
         // The token moves only after the page was handed on, so a retried request can never skip or repeat a line.
         this.token = response.nextToken;
@@ -409,12 +411,19 @@ class DeploymentFollower {
                 await f.pacer.pause(f.o.pollIntervalMs);
         }
     }
-    /** After the end is known from the status, read what is left of the log, within a bound. */
+    /**
+     * After the end is known from the status, read what is left of the log. The bound is on waiting, not on reading:
+     * a long log still arriving page after page is read to its end, and only a service that stops handing out lines
+     * for `drainMs` is given up on (a fixed deadline from the end cut a million-line log short).
+     */
     async drain(f) {
-        const until = this.clock.now() + (f.o.drainMs ?? DEFAULT_DRAIN_MS);
+        const wait = f.o.drainMs ?? DEFAULT_DRAIN_MS;
+        let until = this.clock.now() + wait;
         while (!f.log.complete && this.clock.now() < until) {
             const advanced = await f.log.read(f.pacer);
-            if (advanced === 'none' && !f.log.complete)
+            if (advanced !== 'none')
+                until = this.clock.now() + wait;
+            else if (!f.log.complete)
                 await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000));
         }
         if (!f.log.complete)
@@ -458,6 +467,18 @@ var deployment_changes = __webpack_require__(5606);
 // EXTERNAL MODULE: ./src/deployment/plain-text.ts
 var plain_text = __webpack_require__(7611);
 ;// CONCATENATED MODULE: ./src/deployment/step-buffer.ts
+// What the reports keep of one step of a deployment's log: a bounded head and tail, however long the step, each line
+// a copy of bounded length, so a step keeps a fixed amount whatever its lines look like.
+// A kept line is for a person reading a report; a longer one is cut, so the captures stay small whatever the log.
+const MAX_KEPT_LINE = 2_000;
+/**
+ * A line as kept: cut to MAX_KEPT_LINE, and a copy. A line split out of a larger text is, in V8, a view that keeps
+ * the whole text alive; flattening the concatenation makes a string of its own, so a kept line holds only itself.
+ */
+function keptCopy(line) {
+    const cut = line.length > MAX_KEPT_LINE ? `${line.slice(0, MAX_KEPT_LINE)}…` : line;
+    return ` ${cut}`.slice(1);
+}
 /** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
 class StepBuffer {
     name;
@@ -476,11 +497,11 @@ class StepBuffer {
         this.count += lines.length;
         let i = 0;
         while (i < lines.length && this.head.length < this.headMax)
-            this.head.push(lines[i++] ?? '');
+            this.head.push(keptCopy(lines[i++] ?? ''));
         // Of what is left, only the last tailMax lines can survive in the ring.
         i = Math.max(i, lines.length - this.tailMax);
         for (; i < lines.length; i++) {
-            const line = lines[i] ?? '';
+            const line = keptCopy(lines[i] ?? '');
             if (this.ring.length < this.tailMax)
                 this.ring.push(line);
             else {
@@ -527,8 +548,8 @@ class StepBuffer {
 // Each step of the log becomes a fold of the workflow log, opened and closed through the runner (@actions/core's
 // groups). The lines are remote text printed where the runner reads commands: the runner seam makes every one
 // inert (github/runner.ts), as it does all remote text, so the renderer only redacts. A log may have a million
-// lines: the lines between two headers become one string and one write, and only a bounded head and tail of each
-// step are kept.
+// lines, or lines of megabytes: it is rendered and written in slices of at most SLICE_CHARS, and only a bounded
+// head and tail of each step are kept (step-buffer.ts), so memory does not grow with the log.
 
 
 
@@ -538,6 +559,10 @@ const DEFAULT_TAIL_LINES = 400;
 // A misbehaving server could send endless headers; past this many steps the oldest captures are emptied.
 const MAX_KEPT_STEPS = 100;
 const MAX_STEP_NAME = 200;
+// Text rendered at once. Every copy the rendering makes (joined, collapsed, redacted, stripped) is this size at
+// most: strings this small die young in V8, where a page-sized one lands in the large-object space and lives until
+// a full collection, which is how lines of 10 kB once took the action past 400 MB.
+const SLICE_CHARS = 64 * 1024;
 // Aliases the step of each operation has had: `pulumi up` runs an update; drift runs are refreshes underneath.
 const OPERATION_COMMANDS = {
     update: ['up', 'update'],
@@ -568,6 +593,7 @@ class LogRenderer {
     push(entries) {
         let filed = '';
         let pending = [];
+        let pendingChars = 0;
         const flush = () => {
             if (pending.length === 0)
                 return;
@@ -575,6 +601,11 @@ class LogRenderer {
             this.options.sink.write(text.printed);
             filed += text.filed;
             pending = [];
+            pendingChars = 0;
+            if (filed.length < SLICE_CHARS)
+                return;
+            this.options.logFile?.write(filed);
+            filed = '';
         };
         for (const entry of entries) {
             // As Pulumi's CLI tests it: only a non-empty header starts a step; an empty one is no header at all.
@@ -584,6 +615,9 @@ class LogRenderer {
             }
             else if (typeof entry.line === 'string') {
                 pending.push(entry.line.endsWith('\n') ? entry.line : `${entry.line}\n`);
+                pendingChars += entry.line.length;
+                if (pendingChars >= SLICE_CHARS)
+                    flush();
             }
         }
         flush();
@@ -736,7 +770,13 @@ async function followPhase(run, input) {
         operation: config.operation
     });
     let status = 'not-started';
-    const follower = new DeploymentFollower(input.api, input.clock, { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }, entries => renderer.push(entries), deployment => {
+    const follower = new DeploymentFollower(input.api, input.clock, { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) }, 
+    // The next page is read once this one has gone out, to the workflow log and to the file: a log arriving
+    // faster than either takes it would otherwise wait in memory, page after page.
+    async (entries) => {
+        renderer.push(entries);
+        await Promise.all([runner.written?.(), drained(logFile)]);
+    }, deployment => {
         // The end is said outside the last step's fold, where a reader looks for it.
         if ((0,types/* isTerminal */.Hd)(deployment.status))
             renderer.close();
@@ -779,6 +819,21 @@ function logFilePath(env, id) {
     const dir = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     return (0,external_node_path_.join)(dir, `pulumi-deployment-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}.log`);
+}
+/** Resolves once the file has taken what it was given (at once when its buffer is not full). */
+function drained(stream) {
+    if (!stream.writableNeedDrain)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        const done = () => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            resolve();
+        };
+        stream.on('drain', done);
+        // A failing file must not stall the follow; closing it reports the error.
+        stream.on('error', done);
+    });
 }
 function closeLogFile(stream) {
     return new Promise((resolve, reject) => {

@@ -32462,6 +32462,23 @@ const githubRunner = {
     error: (m, title) => error(guarded(m), titled(title)),
     // Inert but not redacted again: a batch may hold thousands of lines, already redacted by the renderer.
     write: lines => info((0,plain_text/* inert */.tJ)(lines.endsWith('\n') ? lines.slice(0, -1) : lines)),
+    written: () => {
+        const out = process.stdout;
+        if (!out.writableNeedDrain)
+            return Promise.resolve();
+        return new Promise(resolve => {
+            const done = () => {
+                out.off('drain', done);
+                out.off('error', done);
+                out.off('close', done);
+                resolve();
+            };
+            out.on('drain', done);
+            // A runner that went away is not waited for.
+            out.on('error', done);
+            out.on('close', done);
+        });
+    },
     startGroup: title => startGroup(guarded(title)),
     endGroup: () => endGroup(),
     setSecret: v => {

@@ -45,7 +45,12 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
     input.api,
     input.clock,
     { info: m => runner.info(m), warning: m => runner.warning(m), debug: m => runner.debug(m) },
-    entries => renderer.push(entries),
+    // The next page is read once this one has gone out, to the workflow log and to the file: a log arriving
+    // faster than either takes it would otherwise wait in memory, page after page.
+    async entries => {
+      renderer.push(entries)
+      await Promise.all([runner.written?.(), drained(logFile)])
+    },
     deployment => {
       // The end is said outside the last step's fold, where a reader looks for it.
       if (isTerminal(deployment.status)) renderer.close()
@@ -91,6 +96,21 @@ function logFilePath(env: NodeJS.ProcessEnv, id: string): string {
   const dir = env.RUNNER_TEMP || tmpdir()
   mkdirSync(dir, { recursive: true })
   return join(dir, `pulumi-deployment-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}.log`)
+}
+
+/** Resolves once the file has taken what it was given (at once when its buffer is not full). */
+function drained(stream: WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain) return Promise.resolve()
+  return new Promise(resolve => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('error', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    // A failing file must not stall the follow; closing it reports the error.
+    stream.on('error', done)
+  })
 }
 
 function closeLogFile(stream: WriteStream): Promise<void> {

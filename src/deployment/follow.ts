@@ -58,7 +58,7 @@ export class DeploymentFollower {
     private readonly api: FollowApi,
     private readonly clock: Clock,
     private readonly log: FollowLog,
-    private readonly onLogs: (entries: LogEntry[]) => void,
+    private readonly onLogs: (entries: LogEntry[]) => void | Promise<void>,
     private readonly onStatus: (deployment: Deployment) => void = () => undefined
   ) {}
 
@@ -123,12 +123,18 @@ export class DeploymentFollower {
     }
   }
 
-  /** After the end is known from the status, read what is left of the log, within a bound. */
+  /**
+   * After the end is known from the status, read what is left of the log. The bound is on waiting, not on reading:
+   * a long log still arriving page after page is read to its end, and only a service that stops handing out lines
+   * for `drainMs` is given up on (a fixed deadline from the end cut a million-line log short).
+   */
   private async drain(f: Following): Promise<void> {
-    const until = this.clock.now() + (f.o.drainMs ?? DEFAULT_DRAIN_MS)
+    const wait = f.o.drainMs ?? DEFAULT_DRAIN_MS
+    let until = this.clock.now() + wait
     while (!f.log.complete && this.clock.now() < until) {
       const advanced = await f.log.read(f.pacer)
-      if (advanced === 'none' && !f.log.complete) await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000))
+      if (advanced !== 'none') until = this.clock.now() + wait
+      else if (!f.log.complete) await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000))
     }
     if (!f.log.complete)
       this.log.warning(

@@ -17,7 +17,7 @@ export class LogCursor {
     private readonly api: FollowApi,
     private readonly stack: StackRef,
     private readonly deploymentId: string,
-    private readonly onLogs: (entries: LogEntry[]) => void
+    private readonly onLogs: (entries: LogEntry[]) => void | Promise<void>
   ) {}
 
   /** The log is complete once a page came back without a nextToken. */
@@ -31,7 +31,9 @@ export class LogCursor {
     )
     if (!response) return 'none'
     const lines = response.lines ?? []
-    if (lines.length > 0) this.onLogs(lines)
+    // Awaited: the next page is not asked for until this one is written (the log file may be slower than the
+    // network), so no more than a page is ever held.
+    if (lines.length > 0) await this.onLogs(lines)
     const previous = this.token
     // The token moves only after the page was handed on, so a retried request can never skip or repeat a line.
     this.token = response.nextToken

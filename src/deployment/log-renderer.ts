@@ -3,8 +3,8 @@
 // Each step of the log becomes a fold of the workflow log, opened and closed through the runner (@actions/core's
 // groups). The lines are remote text printed where the runner reads commands: the runner seam makes every one
 // inert (github/runner.ts), as it does all remote text, so the renderer only redacts. A log may have a million
-// lines: the lines between two headers become one string and one write, and only a bounded head and tail of each
-// step are kept.
+// lines, or lines of megabytes: it is rendered and written in slices of at most SLICE_CHARS, and only a bounded
+// head and tail of each step are kept (step-buffer.ts), so memory does not grow with the log.
 import stripAnsi from 'strip-ansi'
 import { isResourcesHeading, ResourcesSummaryParser, type ChangeSummary } from './changes.js'
 import { oneLine } from './plain-text.js'
@@ -38,6 +38,10 @@ export const DEFAULT_TAIL_LINES = 400
 // A misbehaving server could send endless headers; past this many steps the oldest captures are emptied.
 const MAX_KEPT_STEPS = 100
 const MAX_STEP_NAME = 200
+// Text rendered at once. Every copy the rendering makes (joined, collapsed, redacted, stripped) is this size at
+// most: strings this small die young in V8, where a page-sized one lands in the large-object space and lives until
+// a full collection, which is how lines of 10 kB once took the action past 400 MB.
+const SLICE_CHARS = 64 * 1024
 
 // Aliases the step of each operation has had: `pulumi up` runs an update; drift runs are refreshes underneath.
 const OPERATION_COMMANDS: Record<PulumiOperation, string[]> = {
@@ -73,12 +77,17 @@ export class LogRenderer {
   push(entries: readonly LogEntry[]): void {
     let filed = ''
     let pending: string[] = []
+    let pendingChars = 0
     const flush = (): void => {
       if (pending.length === 0) return
       const text = this.renderLines(pending)
       this.options.sink.write(text.printed)
       filed += text.filed
       pending = []
+      pendingChars = 0
+      if (filed.length < SLICE_CHARS) return
+      this.options.logFile?.write(filed)
+      filed = ''
     }
     for (const entry of entries) {
       // As Pulumi's CLI tests it: only a non-empty header starts a step; an empty one is no header at all.
@@ -87,6 +96,8 @@ export class LogRenderer {
         filed += this.startStep(entry.header)
       } else if (typeof entry.line === 'string') {
         pending.push(entry.line.endsWith('\n') ? entry.line : `${entry.line}\n`)
+        pendingChars += entry.line.length
+        if (pendingChars >= SLICE_CHARS) flush()
       }
     }
     flush()

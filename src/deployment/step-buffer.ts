@@ -1,4 +1,9 @@
-// What the reports keep of one step of a deployment's log: a bounded head and tail, however long the step.
+// What the reports keep of one step of a deployment's log: a bounded head and tail, however long the step, each line
+// a copy of bounded length, so a step keeps a fixed amount whatever its lines look like.
+
+// A kept line is for a person reading a report; a longer one is cut, so the captures stay small whatever the log.
+const MAX_KEPT_LINE = 2_000
+
 /** What is kept of one step of the log. */
 export interface StepCapture {
   /** The step header as shown (control characters and colour codes removed); `''` for lines before any header. */
@@ -8,6 +13,15 @@ export interface StepCapture {
   tail: string[]
   /** Lines between head and tail that were not kept. */
   omitted: number
+}
+
+/**
+ * A line as kept: cut to MAX_KEPT_LINE, and a copy. A line split out of a larger text is, in V8, a view that keeps
+ * the whole text alive; flattening the concatenation makes a string of its own, so a kept line holds only itself.
+ */
+function keptCopy(line: string): string {
+  const cut = line.length > MAX_KEPT_LINE ? `${line.slice(0, MAX_KEPT_LINE)}…` : line
+  return ` ${cut}`.slice(1)
 }
 
 /** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
@@ -26,11 +40,11 @@ export class StepBuffer {
   add(lines: readonly string[]): void {
     this.count += lines.length
     let i = 0
-    while (i < lines.length && this.head.length < this.headMax) this.head.push(lines[i++] ?? '')
+    while (i < lines.length && this.head.length < this.headMax) this.head.push(keptCopy(lines[i++] ?? ''))
     // Of what is left, only the last tailMax lines can survive in the ring.
     i = Math.max(i, lines.length - this.tailMax)
     for (; i < lines.length; i++) {
-      const line = lines[i] ?? ''
+      const line = keptCopy(lines[i] ?? '')
       if (this.ring.length < this.tailMax) this.ring.push(line)
       else {
         this.ring[this.next] = line

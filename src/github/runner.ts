@@ -24,6 +24,11 @@ export interface RunnerIO {
    * as they are, in one write, but made inert like every other remote text.
    */
   write(lines: string): void
+  /**
+   * Resolves once what `write` was given has gone to the runner. Standard output is a pipe the runner drains at
+   * its own pace, and Node queues what the pipe cannot take yet: a log written faster than that would pile up.
+   */
+  written?(): Promise<void>
   /** Opens a fold of the workflow log; the title is remote text (a step's name), guarded like a message. */
   startGroup(title: string): void
   endGroup(): void
@@ -59,6 +64,22 @@ export const githubRunner: RunnerIO = {
   error: (m, title) => core.error(guarded(m), titled(title)),
   // Inert but not redacted again: a batch may hold thousands of lines, already redacted by the renderer.
   write: lines => core.info(inert(lines.endsWith('\n') ? lines.slice(0, -1) : lines)),
+  written: () => {
+    const out = process.stdout
+    if (!out.writableNeedDrain) return Promise.resolve()
+    return new Promise(resolve => {
+      const done = (): void => {
+        out.off('drain', done)
+        out.off('error', done)
+        out.off('close', done)
+        resolve()
+      }
+      out.on('drain', done)
+      // A runner that went away is not waited for.
+      out.on('error', done)
+      out.on('close', done)
+    })
+  },
   startGroup: title => core.startGroup(guarded(title)),
   endGroup: () => core.endGroup(),
   setSecret: v => {
