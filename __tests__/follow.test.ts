@@ -41,7 +41,7 @@ async function follow(scenario: Scenario, options: Partial<FollowOptions> = {}, 
     client,
     clock,
     { info: () => undefined, warning: m => warnings.push(m), debug: () => undefined },
-    page => entries.push(...page)
+    page => void entries.push(...page)
   )
   const startedAt = manual.now()
   const outcome = await follower.follow({ stack: ref, deploymentId: id, pollIntervalMs: 2000, ...options })
@@ -169,7 +169,11 @@ describe('DeploymentFollower after the end', () => {
       clock,
       { info: () => undefined, warning: m => warnings.push(m), debug: () => undefined },
       page => {
-        for (const entry of page) if (entry.line !== undefined) ((last = entry.line), count++)
+        for (const entry of page) {
+          if (entry.line === undefined) continue
+          last = entry.line
+          count++
+        }
       }
     )
     const outcome = await follower.follow({ stack: ref, deploymentId: id, pollIntervalMs: 2000 })
