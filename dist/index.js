@@ -35497,7 +35497,7 @@ async function deploy(config, redactor, deps) {
         if (!created)
             return true;
         // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 9163));
+        const stage = await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 5273));
         const { deployment, pin } = created;
         const reporting = stage.openReport(run, {
             created: deployment,

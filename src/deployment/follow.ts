@@ -9,7 +9,8 @@ import {
   type LogEntry,
   type StackRef
 } from '../pulumi/types.js'
-import { LogCursor } from './log-cursor.js'
+import { announcesEnd, nextReadDelay, type CadenceState } from './cadence.js'
+import { LogCursor, type LogProgress } from './log-cursor.js'
 import { Pacer, Stopped } from './pacer.js'
 import { PauseNotice } from './pause-notice.js'
 
@@ -37,13 +38,23 @@ export type FollowOutcome =
 // (a response without nextToken), and every extra request counts against Pulumi Cloud's rate limits.
 const STATUS_CHECK_EVERY_MS = 30_000
 const DEFAULT_DRAIN_MS = 30_000
+// How long after the operation's summary the follower reads at the end-near cadence.
+const SUMMARY_HURRIES_MS = 60_000
 
-/** One follow: the options and the helpers made for it. */
+/** One follow: the options and the helpers made for it, and what the cadence decides from. */
 interface Following {
   o: FollowOptions
   pacer: Pacer
   log: LogCursor
   pause: PauseNotice
+  /** When a read last brought something, on the clock. */
+  lastNews: number
+  /** Entries the last read brought. */
+  brought: number
+  /** Step headers seen in the log, against the steps the deployment's job has. */
+  stepsSeen: number
+  /** When the last step printed the operation's closing summary, on the clock. */
+  summaryAt?: number
 }
 
 /**
@@ -59,7 +70,9 @@ export class DeploymentFollower {
     private readonly clock: Clock,
     private readonly log: FollowLog,
     private readonly onLogs: (entries: LogEntry[]) => void | Promise<void>,
-    private readonly onStatus: (deployment: Deployment) => void = () => undefined
+    private readonly onStatus: (deployment: Deployment) => void = () => undefined,
+    /** Jitter for the cadence; tests pass a fixed one. */
+    private readonly random: () => number = Math.random
   ) {}
 
   get status(): DeploymentStatus | undefined {
@@ -70,8 +83,11 @@ export class DeploymentFollower {
     const f: Following = {
       o,
       pacer: new Pacer(this.clock, this.log, o),
-      log: new LogCursor(this.api, o.stack, o.deploymentId, this.onLogs),
-      pause: new PauseNotice(this.api, this.clock, this.log, o.onPause)
+      log: new LogCursor(this.api, o.stack, o.deploymentId, entries => this.handOn(f, entries)),
+      pause: new PauseNotice(this.api, this.clock, this.log, o.onPause),
+      lastNews: this.clock.now(),
+      brought: 0,
+      stepsSeen: 0
     }
     try {
       await this.waitUntilRunning(f)
@@ -102,14 +118,15 @@ export class DeploymentFollower {
       )
         return
       if (deployment) await f.pause.check(f.o.stack, f.pacer)
-      await f.pacer.pause(f.o.pollIntervalMs)
+      await this.wait(f, 'queued', 'none')
     }
   }
 
   private async streamUntilEnd(f: Following): Promise<void> {
     let lastStatusCheck = this.clock.now()
+    f.lastNews = this.clock.now()
     while (!f.log.complete) {
-      const advanced = await f.log.read(f.pacer)
+      const progress = await f.log.read(f.pacer)
       if (f.log.complete) return
       if (this.clock.now() - lastStatusCheck >= STATUS_CHECK_EVERY_MS) {
         const deployment = await this.refresh(f)
@@ -119,8 +136,44 @@ export class DeploymentFollower {
           return
         }
       }
-      if (advanced !== 'more') await f.pacer.pause(f.o.pollIntervalMs)
+      await this.wait(f, 'streaming', progress)
     }
+  }
+
+  /** Hands a page on, noting what the cadence decides from: new steps, and the operation's closing lines. */
+  private handOn(f: Following, entries: LogEntry[]): void | Promise<void> {
+    f.brought = entries.length
+    for (const entry of entries) {
+      if (typeof entry.header === 'string' && entry.header !== '') f.stepsSeen++
+      else if (typeof entry.line === 'string' && this.onLastStep(f) && announcesEnd(entry.line))
+        f.summaryAt = this.clock.now()
+    }
+    return this.onLogs(entries)
+  }
+
+  private onLastStep(f: Following): boolean {
+    const steps = this.deployment?.jobs?.[0]?.steps.length ?? 0
+    return steps > 0 && f.stepsSeen >= steps
+  }
+
+  /** Waits as the cadence policy says after a read that gave `progress`; a page cut short is read again at once. */
+  private async wait(f: Following, phase: CadenceState['phase'], progress: LogProgress): Promise<void> {
+    const now = this.clock.now()
+    const brought = progress === 'none' ? 0 : f.brought
+    f.brought = 0
+    if (progress !== 'none') f.lastNews = now
+    if (progress === 'more') return f.pacer.pause(0)
+    // A summary long past was not the end after all (a program that printed the words): stop hurrying.
+    const summary = f.summaryAt !== undefined && now - f.summaryAt < SUMMARY_HURRIES_MS
+    const delay = nextReadDelay({
+      phase,
+      brought,
+      quietMs: now - f.lastNews,
+      endNear: summary ? 'summary' : this.onLastStep(f) ? 'last-step' : 'no',
+      pollIntervalMs: f.o.pollIntervalMs,
+      random: this.random()
+    })
+    await f.pacer.pause(delay)
   }
 
   /**
@@ -132,9 +185,9 @@ export class DeploymentFollower {
     const wait = f.o.drainMs ?? DEFAULT_DRAIN_MS
     let until = this.clock.now() + wait
     while (!f.log.complete && this.clock.now() < until) {
-      const advanced = await f.log.read(f.pacer)
-      if (advanced !== 'none') until = this.clock.now() + wait
-      else if (!f.log.complete) await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000))
+      const progress = await f.log.read(f.pacer)
+      if (progress !== 'none') until = this.clock.now() + wait
+      if (!f.log.complete) await this.wait(f, 'ending', progress)
     }
     if (!f.log.complete)
       this.log.warning(
@@ -154,7 +207,7 @@ export class DeploymentFollower {
       if (this.deployment && (this.deployment.status === 'unknown' || this.clock.now() >= until))
         return this.deployment
       // The log ended before the status caught up: give the service a moment.
-      await f.pacer.pause(Math.min(f.o.pollIntervalMs, 1000))
+      await this.wait(f, 'ending', 'none')
     }
   }
 

@@ -3,15 +3,21 @@ import type { LogEntry, StackRef } from '../pulumi/types.js'
 import type { FollowApi } from './follow-api.js'
 import type { Pacer } from './pacer.js'
 
-// A full page means more is waiting: ask again at once instead of waiting a poll interval.
-const FULL_PAGE_ENTRIES = 100
+// A page as long as the longest yet is taken to be cut at the service's page size, with more waiting behind it: the
+// size is learned rather than assumed, as a service serving 99 entries a page once slowed a live log 26-fold. Below
+// this many entries a page is never taken for cut (a trickle of single lines is not a backlog).
+const MIN_CUT_PAGE = 50
 
-/** What one read gave: 'more' when a full page came back, so the caller asks again at once. */
+/**
+ * What one read gave: 'more' when the page looks cut short by the service (read again at once), 'some' when it
+ * brought lines or moved the token, 'none' when it brought nothing.
+ */
 export type LogProgress = 'more' | 'some' | 'none'
 
 export class LogCursor {
   private token: string | undefined
   private done = false
+  private longestPage = 0
 
   constructor(
     private readonly api: FollowApi,
@@ -44,7 +50,8 @@ export class LogCursor {
     // A token that did not move is asked again only after a pause, whatever the page held: a server that answers
     // full pages without advancing must not be asked in a tight loop.
     if (previous === response.nextToken) return 'none'
-    if (lines.length >= FULL_PAGE_ENTRIES) return 'more'
-    return 'some'
+    const cut = lines.length >= MIN_CUT_PAGE && lines.length >= this.longestPage
+    this.longestPage = Math.max(this.longestPage, lines.length)
+    return cut ? 'more' : 'some'
   }
 }
