@@ -7,17 +7,35 @@ import { loadavg } from 'node:os'
 import { join, relative } from 'node:path'
 import { DIST, ROOT } from '../test/harness/run-action.js'
 import { tearDownHarness } from '../test/harness/run-registry.js'
+import { measureCommentLookup } from './comment-lookup.js'
+import { compareWithCli, type Pair } from './compare.js'
 import { measureEndDetection } from './end-detection.js'
 import { describeMachine } from './machine.js'
 import { measureRequestBudget } from './request-budget.js'
 import { measureStartup } from './startup.js'
 import { formatTable, kb, mb, ms, perMinute, perSecond, type Row } from './table.js'
-import { measureThroughput } from './throughput.js'
+import { measureThroughput, wideLine } from './throughput.js'
 
 const quick = process.env.BENCH_QUICK === '1'
 const plan = quick
-  ? { startupRuns: 4, endRuns: 4, windowMs: 20_000, throughputRuns: 1, lineCounts: [100_000, 300_000] }
-  : { startupRuns: 25, endRuns: 10, windowMs: 60_000, throughputRuns: 3, lineCounts: [100_000, 1_000_000] }
+  ? {
+      startupRuns: 4,
+      endRuns: 4,
+      windowMs: 20_000,
+      throughputRuns: 1,
+      lineCounts: [100_000, 300_000],
+      cliEndRuns: 4,
+      wideLines: 10_000
+    }
+  : {
+      startupRuns: 25,
+      endRuns: 10,
+      windowMs: 60_000,
+      throughputRuns: 3,
+      lineCounts: [100_000, 1_000_000],
+      cliEndRuns: 24,
+      wideLines: 100_000
+    }
 // One longer log, once, shows where memory levels off.
 const PLATEAU_LINES = quick ? 0 : 3_000_000
 
@@ -28,6 +46,11 @@ const START_UP_RATIO = 3
 const DIST_LIMIT_BYTES = 1.5 * 1024 * 1024
 const LINES_PER_SECOND = 200_000
 const RSS_LIMIT_MB = 150
+// Issue 14's goals, as ratios of the action to the model of Pulumi's CLI run beside it.
+const CLI_REQUESTS_RATIO = 0.35
+const CLI_END_RATIO = 1.2
+const CLI_LATENCY_RATIO = 2
+const COMMENT_REQUESTS = 3
 
 // `44–50 ms`: the unit once; nothing for a single run.
 const range = (s: { min: number; max: number; runs: number }, format: (v: number) => string): string =>
@@ -40,6 +63,10 @@ async function main(): Promise<void> {
     `Benchmarking ${relative(ROOT, DIST) || DIST} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`
   )
 
+  log(`Load average at start: ${machine.load.start.toFixed(2)}`)
+  log('0/4 beside a model of the Pulumi CLI, on virtual time …')
+  const cli = await compareWithCli(plan.cliEndRuns)
+  const comment = await measureCommentLookup()
   log('1/4 start-up …')
   const startup = await measureStartup(DIST, plan.startupRuns)
   log(`2/4 request budget and log latency (${plan.windowMs / 1000} s), end detection alongside …`)
@@ -51,6 +78,7 @@ async function main(): Promise<void> {
   const throughput = []
   for (const lines of plan.lineCounts) throughput.push(await measureThroughput(lines, plan.throughputRuns))
   const plateau = PLATEAU_LINES > 0 ? await measureThroughput(PLATEAU_LINES, 1) : undefined
+  const wide = await measureThroughput(plan.wideLines, 1, wideLine)
   machine.load.end = loadavg()[0]
   log('4/4 done.\n')
 
@@ -64,7 +92,69 @@ async function main(): Promise<void> {
   const pollMs = end.pollIntervalMs
   const lines = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`)
 
+  const ratio = (p: Pair): number => p.action / p.cli
+  const versus = (p: Pair, format: (v: number) => string): { value: string; yardstick: string } => ({
+    value: format(p.action),
+    yardstick: `CLI ${format(p.cli)}`
+  })
+  const endRow = (kind: 'quiet' | 'burst' | 'unannounced', label: string): Row => {
+    const e = cli.end[kind]
+    const r = ratio(e.medianMs)
+    return {
+      measure: `end seen, ${label} (median of ${e.runs})`,
+      ...versus(e.medianMs, ms),
+      ratio: r,
+      goal: kind === 'unannounced' ? '(no goal: nothing warns)' : `≤ ${CLI_END_RATIO}× CLI`,
+      met: kind === 'unannounced' ? undefined : r <= CLI_END_RATIO
+    }
+  }
   const rows: Row[] = [
+    {
+      measure: 'requests per deployment, mixed',
+      ...versus(cli.mixed.requests, String),
+      ratio: ratio(cli.mixed.requests),
+      goal: `≤ ${CLI_REQUESTS_RATIO}× CLI`,
+      met: ratio(cli.mixed.requests) <= CLI_REQUESTS_RATIO
+    },
+    {
+      measure: '  bytes on the wire, mixed',
+      ...versus(cli.mixed.kB, v => `${v.toFixed(0)} kB`),
+      ratio: ratio(cli.mixed.kB),
+      goal: '(gzip both ways)'
+    },
+    endRow('quiet', 'after a quiet spell'),
+    endRow('burst', 'right after a burst'),
+    endRow('unannounced', 'no summary before'),
+    {
+      measure: 'log latency p50, 100k lines in 60 s',
+      ...versus(cli.flow.p50Ms, ms),
+      ratio: ratio(cli.flow.p50Ms),
+      goal: `≤ ${CLI_LATENCY_RATIO}× CLI`,
+      met: ratio(cli.flow.p50Ms) <= CLI_LATENCY_RATIO && cli.flow.lines.action === 100_000
+    },
+    {
+      measure: '  the same, p95; requests',
+      value: `${ms(cli.flow.p95Ms.action)}; ${cli.flow.requests.action}`,
+      yardstick: `CLI ${ms(cli.flow.p95Ms.cli)}; ${cli.flow.requests.cli}`,
+      ratio: ratio(cli.flow.p95Ms),
+      goal: ''
+    },
+    {
+      measure: `peak RSS, ${lines(wide.lines)} lines of ${Math.round(wide.lineBytes / 1000)} kB (1 run)`,
+      value: mb(wide.peakRssMb.median),
+      yardstick: `${RSS_LIMIT_MB} MB`,
+      ratio: wide.peakRssMb.median / RSS_LIMIT_MB,
+      goal: `≤ ${RSS_LIMIT_MB} MB`,
+      met: wide.peakRssMb.median <= RSS_LIMIT_MB
+    },
+    {
+      measure: `GitHub requests to find our comment`,
+      value: String(comment.findRequests),
+      range: `${comment.totalRequests} with the update`,
+      yardstick: `${comment.comments / 1000}k comments, 3rd`,
+      goal: `≤ ${COMMENT_REQUESTS}`,
+      met: comment.findRequests <= COMMENT_REQUESTS
+    },
     {
       measure: 'start-up: spawn to first request',
       value: ms(startup.actionMs.median),
@@ -145,7 +235,7 @@ async function main(): Promise<void> {
     ...(plateau
       ? [
           {
-            measure: `peak RSS, ${lines(plateau.lines)} lines (1 run)`,
+            measure: `peak RSS, ${lines(plateau.lines)} lines of ${plateau.lineBytes} B (1 run)`,
             value: mb(plateau.peakRssMb.median),
             yardstick: `${lines(large.lines)}: ${mb(large.peakRssMb.median)}`,
             ratio: plateau.peakRssMb.median / large.peakRssMb.median,
@@ -172,6 +262,11 @@ async function main(): Promise<void> {
   ]
 
   process.stdout.write(`${formatTable(rows)}\n`)
+  process.stdout.write(
+    `\nCLI model and action on virtual time, ${cli.roundTripMs} ms added per request; the summary comes ` +
+      `${cli.summaryToEndMs / 1000} s before the end. Load average ${machine.load.start.toFixed(2)} at the ` +
+      `start, ${(machine.load.end ?? 0).toFixed(2)} at the end, on ${machine.cpus} CPUs.\n`
+  )
   const report = {
     date: new Date().toISOString(),
     dist: relative(ROOT, DIST) || DIST,
@@ -182,7 +277,9 @@ async function main(): Promise<void> {
     endDetection: end,
     requestBudget: budget,
     logLatency: latency,
-    throughput: plateau ? [...throughput, plateau] : throughput,
+    throughput: plateau ? [...throughput, plateau, wide] : [...throughput, wide],
+    cli,
+    comment,
     rows
   }
   const dir = join(ROOT, 'reports')
