@@ -50,6 +50,9 @@ export interface RunActionOptions {
   idTokens?: FakeGitHubOidc
   /** The test inspects `leaks` itself (a test of the scan): a leak in this run does not fail the test. */
   expectLeaks?: boolean
+  /** Keep at most this many characters of standard output (the rest is read and dropped): a gigabyte of log does
+   * not fit in one string. */
+  keepStdout?: number
 }
 
 export interface ActionResult {
@@ -133,8 +136,9 @@ export function startAction(o: RunActionOptions): ActionRun {
       }
     }
   }
+  const keep = o.keepStdout ?? Number.POSITIVE_INFINITY
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d
+    if (stdout.length < keep) stdout += d.slice(0, keep - stdout.length)
     check()
   })
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
@@ -204,11 +208,24 @@ function placesOf(run: Omit<ActionResult, 'leaks'>, runnerTemp: string): Place[]
   const files = new Set(filesUnder(runnerTemp))
   const logFile = run.outputs['log-file']
   if (logFile && existsSync(logFile)) files.add(logFile)
-  for (const file of files)
-    places.push({ name: `file ${relative(run.dir, file)}`, text: readFileSync(file, 'utf8') })
+  for (const file of files) places.push(...fileParts(`file ${relative(run.dir, file)}`, file))
   for (const write of run.githubWrites)
     places.push({ name: `${write.method} ${write.path} to GitHub`, text: write.body })
   return places
+}
+
+// A file of a gigabyte (a benchmark's log) is larger than one string may be: it is scanned in overlapping parts,
+// so that a secret across a border is still seen whole in one of them.
+const PART_BYTES = 64 << 20
+const OVERLAP_BYTES = 64 << 10
+
+function fileParts(name: string, file: string): Place[] {
+  const bytes = readFileSync(file)
+  if (bytes.length <= PART_BYTES) return [{ name, text: bytes.toString('utf8') }]
+  const parts: Place[] = []
+  for (let at = 0; at < bytes.length; at += PART_BYTES)
+    parts.push({ name, text: bytes.subarray(at, at + PART_BYTES + OVERLAP_BYTES).toString('utf8') })
+  return parts
 }
 
 function filesUnder(dir: string): string[] {
