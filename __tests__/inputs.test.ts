@@ -47,6 +47,9 @@ describe('getInputs with only the required inputs', () => {
       expectNoChanges: false,
       failOnDrift: true,
       showSecretOutputs: false,
+      maxParallel: undefined,
+      githubEnvironment: '',
+      environmentUrlOutput: '',
       secrets: ['pul-0123456789abcdef']
     })
   })
@@ -100,6 +103,9 @@ describe('getInputs reads every input', () => {
       expectNoChanges: true,
       failOnDrift: true,
       showSecretOutputs: false,
+      maxParallel: undefined,
+      githubEnvironment: '',
+      environmentUrlOutput: '',
       secrets: expect.arrayContaining([
         'pul-0123456789abcdef',
         'ghs_workflowtoken',

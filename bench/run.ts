@@ -10,6 +10,7 @@ import { tearDownHarness } from '../test/harness/run-registry.js'
 import { measureCommentLookup } from './comment-lookup.js'
 import { compareWithCli, type Pair } from './compare.js'
 import { measureEndDetection } from './end-detection.js'
+import { measureFleet } from './fleet.js'
 import { describeMachine } from './machine.js'
 import { measureRequestBudget } from './request-budget.js'
 import { measureStartup } from './startup.js'
@@ -25,7 +26,8 @@ const plan = quick
       throughputRuns: 1,
       lineCounts: [100_000, 300_000],
       cliEndRuns: 4,
-      wideLines: 10_000
+      wideLines: 10_000,
+      fleet: { stacks: 10, firstEndMs: 5_000, lastEndMs: 20_000 }
     }
   : {
       startupRuns: 25,
@@ -34,7 +36,8 @@ const plan = quick
       throughputRuns: 3,
       lineCounts: [100_000, 1_000_000],
       cliEndRuns: 24,
-      wideLines: 100_000
+      wideLines: 100_000,
+      fleet: { stacks: 50, firstEndMs: 10_000, lastEndMs: 70_000 }
     }
 // One longer log, once, shows where memory levels off.
 const PLATEAU_LINES = quick ? 0 : 3_000_000
@@ -51,6 +54,9 @@ const CLI_REQUESTS_RATIO = 0.35
 const CLI_END_RATIO = 1.2
 const CLI_LATENCY_RATIO = 2
 const COMMENT_REQUESTS = 3
+// Issue 15: fifty stacks followed by one step, against the ~1,570 a minute of a fifty-job matrix.
+const FLEET_PER_MINUTE = 120
+const FLEET_END_SEEN_MS = 5_000
 
 // `44–50 ms`: the unit once; nothing for a single run.
 const range = (s: { min: number; max: number; runs: number }, format: (v: number) => string): string =>
@@ -64,23 +70,25 @@ async function main(): Promise<void> {
   )
 
   log(`Load average at start: ${machine.load.start.toFixed(2)}`)
-  log('0/4 beside a model of the Pulumi CLI, on virtual time …')
+  log('0/5 beside a model of the Pulumi CLI, on virtual time …')
   const cli = await compareWithCli(plan.cliEndRuns)
   const comment = await measureCommentLookup()
-  log('1/4 start-up …')
+  log('1/5 start-up …')
   const startup = await measureStartup(DIST, plan.startupRuns)
-  log(`2/4 request budget and log latency (${plan.windowMs / 1000} s), end detection alongside …`)
+  log(`2/5 request budget and log latency (${plan.windowMs / 1000} s), end detection alongside …`)
   const [{ budget, latency }, end] = await Promise.all([
     measureRequestBudget(plan.windowMs),
     measureEndDetection(plan.endRuns, Math.ceil(plan.endRuns / 2))
   ])
-  log('3/4 log throughput and memory …')
+  log('3/5 log throughput and memory …')
   const throughput = []
   for (const lines of plan.lineCounts) throughput.push(await measureThroughput(lines, plan.throughputRuns))
   const plateau = PLATEAU_LINES > 0 ? await measureThroughput(PLATEAU_LINES, 1) : undefined
   const wide = await measureThroughput(plan.wideLines, 1, wideLine)
+  log(`4/5 ${plan.fleet.stacks} stacks followed by one step …`)
+  const fleet = await measureFleet(plan.fleet.stacks, plan.fleet.firstEndMs, plan.fleet.lastEndMs)
   machine.load.end = loadavg()[0]
-  log('4/4 done.\n')
+  log('5/5 done.\n')
 
   const [small, large] = throughput as [(typeof throughput)[0], (typeof throughput)[0]]
   const variant = (name: string): (typeof budget)[0] =>
@@ -245,6 +253,24 @@ async function main(): Promise<void> {
         ]
       : []),
     {
+      measure: `${fleet.stacks} stacks: requests/min following`,
+      value: perMinute(fleet.followPerMinute),
+      range: `all ${perMinute(fleet.totalPerMinute)}`,
+      yardstick: `${FLEET_PER_MINUTE}/min`,
+      ratio: fleet.followPerMinute / FLEET_PER_MINUTE,
+      goal: `≤ ${FLEET_PER_MINUTE}/min`,
+      met: fleet.followPerMinute <= FLEET_PER_MINUTE && fleet.failed === 0
+    },
+    {
+      measure: `${fleet.stacks} stacks: end seen after`,
+      value: ms(fleet.endSeenMs.median),
+      range: range(fleet.endSeenMs, ms),
+      yardstick: ms(FLEET_END_SEEN_MS),
+      ratio: fleet.endSeenMs.max / FLEET_END_SEEN_MS,
+      goal: `each ≤ ${ms(FLEET_END_SEEN_MS)}`,
+      met: fleet.endSeenMs.max <= FLEET_END_SEEN_MS
+    },
+    {
       measure: 'log latency p50',
       value: ms(latency.p50Ms),
       yardstick: `poll/2 ${ms(pollMs / 2)}`,
@@ -280,6 +306,7 @@ async function main(): Promise<void> {
     throughput: plateau ? [...throughput, plateau, wide] : [...throughput, wide],
     cli,
     comment,
+    fleet,
     rows
   }
   const dir = join(ROOT, 'reports')

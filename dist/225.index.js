@@ -5027,7 +5027,7 @@ const core_1 = __webpack_require__(7397);
 const validation_1 = __webpack_require__(5481);
 const applicator_1 = __webpack_require__(8775);
 const format_1 = __webpack_require__(2601);
-const metadata_1 = __webpack_require__(6620);
+const metadata_1 = __webpack_require__(4239);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5151,7 +5151,7 @@ exports["default"] = format;
 
 /***/ }),
 
-/***/ 6620:
+/***/ 4239:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5266,7 +5266,7 @@ exports["default"] = def;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const limitNumber_1 = __webpack_require__(3723);
-const multipleOf_1 = __webpack_require__(8132);
+const multipleOf_1 = __webpack_require__(5751);
 const limitLength_1 = __webpack_require__(6962);
 const pattern_1 = __webpack_require__(6023);
 const limitProperties_1 = __webpack_require__(895);
@@ -5425,7 +5425,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 5751:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

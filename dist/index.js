@@ -28368,87 +28368,447 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8110:
+/***/ 4559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ cancelIfWanted),
+/* harmony export */   m: () => (/* binding */ Cancellation)
+/* harmony export */ });
+/* harmony import */ var _pulumi_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
+
+
+// A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
+// SIGINT. Everything after the signal fits in STOP_BUDGET_MS, leaving room for the process to start and exit.
+const STOP_BUDGET_MS = 3_500;
+/** The most a cancel request may take once the step is being stopped; the rest is for the summary and comment. */
+const CANCEL_BUDGET_MS = 2_500;
+/** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
+const CANCEL_AFTER_TIMEOUT_MS = 10_000;
+async function cancelIfWanted(config, client, id, consoleUrl, outcome, runner, stop) {
+    const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
+    const started = await hasStarted(config, client, id, outcome, stop);
+    const wanted = started ? config.cancelOnAbort : config.cancelQueuedOnAbort;
+    if (!wanted) {
+        // Only a deployment that runs can be left half-done by a cancel; one still queued is kept only on request.
+        runner.warning(started
+            ? `${why}; the ${config.operation} deployment keeps running in Pulumi Cloud, because cancelling an ` +
+                `operation that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` ` +
+                `to cancel it). Follow it at ${consoleUrl}.`
+            : `${why}; the ${config.operation} deployment had not started, and stays queued in Pulumi Cloud and will ` +
+                `still run, because \`cancel-on-abort\` is false.`);
+        return 'not-wanted';
+    }
+    const budgetMs = outcome.kind === 'aborted'
+        ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
+        : CANCEL_AFTER_TIMEOUT_MS;
+    try {
+        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
+        const result = await client.cancelDeployment(config.stack, id, { signal });
+        // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
+        runner.saveState(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.handled, 'true');
+        if (result === 'ended') {
+            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
+            return 'ended';
+        }
+        runner.info(started
+            ? `${why}; the deployment was cancelled.`
+            : `${why} before the deployment started; it was cancelled, so nothing was changed.`);
+        return 'cancelled';
+    }
+    catch (error) {
+        const message = error instanceof _pulumi_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PulumiApiError */ .zV
+            ? error.message
+            : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
+        runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
+        return 'failed';
+    }
+}
+/**
+ * Whether the deployment may have begun to change the stack. Asked afresh only when the answer decides the cancel
+ * (an operation left running by default, last seen queued): it may have started since it was last seen.
+ */
+async function hasStarted(config, client, id, outcome, stop) {
+    const queued = (status) => status === undefined || status === 'not-started' || status === 'accepted';
+    if (!queued(outcome.deployment?.status))
+        return true;
+    if (config.cancelOnAbort || !config.cancelQueuedOnAbort)
+        return false;
+    const budgetMs = outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000;
+    try {
+        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
+        const fresh = await client.getDeployment(config.stack, id, { signal });
+        // The report then describes what the deployment is, not what it was.
+        outcome.deployment = fresh;
+        return !queued(fresh.status);
+    }
+    catch {
+        // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
+        return false;
+    }
+}
+/**
+ * The runner's cancel signal, and the little time it leaves the step: signals derived from it abort a set time
+ * after it, and work that would outlast the step's time is given up.
+ */
+class Cancellation {
+    clock;
+    controller = new AbortController();
+    stopBy = Number.POSITIVE_INFINITY;
+    /** Aborts when the step's time to stop has run out. */
+    outOfTime;
+    constructor(clock) {
+        this.clock = clock;
+        this.outOfTime = this.after(STOP_BUDGET_MS);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get requested() {
+        return this.controller.signal.aborted;
+    }
+    cancel() {
+        if (this.requested)
+            return;
+        this.stopBy = this.clock.now() + STOP_BUDGET_MS;
+        this.controller.abort();
+    }
+    /** Milliseconds left before the step must have ended; infinite until it is cancelled. */
+    remaining() {
+        return this.stopBy - this.clock.now();
+    }
+    /** A signal that aborts `ms` after the step is cancelled. */
+    after(ms) {
+        const delayed = new AbortController();
+        const arm = () => {
+            // Unreferenced: a pending timer must not keep a finished step's process alive.
+            setTimeout(() => delayed.abort(this.signal.reason), ms).unref();
+        };
+        if (this.requested)
+            arm();
+        else
+            this.signal.addEventListener('abort', arm, { once: true });
+        return delayed.signal;
+    }
+    /** `clock`, except that its waits end at once when the step is cancelled: retries stop, attempts in flight do not. */
+    retriesStop(clock) {
+        return {
+            now: () => clock.now(),
+            sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
+        };
+    }
+    /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
+    async within(work, runner) {
+        const late = new Promise(resolve => {
+            if (this.outOfTime.aborted)
+                resolve('late');
+            else
+                this.outOfTime.addEventListener('abort', () => resolve('late'), { once: true });
+        });
+        if ((await Promise.race([work, late])) === 'late') {
+            runner.setFailed('The step was cancelled and had to stop before its job summary and pull-request comment were written.');
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ OUTPUT),
-  b: () => (/* binding */ StepOutputs)
+  a: () => (/* binding */ createPhase)
 });
 
-// EXTERNAL MODULE: ./src/deployment/changes.ts
-var deployment_changes = __nccwpck_require__(5606);
-;// CONCATENATED MODULE: ./src/report/results.ts
-// The `results` output: one object per stack, for any number of stacks, so a workflow reads the same shape whether
-// it deploys one stack or fifty; and the rules that fold several stacks into the step's own outputs.
+// EXTERNAL MODULE: ./src/pulumi/client.ts + 10 modules
+var client = __nccwpck_require__(6953);
+// EXTERNAL MODULE: ./src/config/url.ts
+var url = __nccwpck_require__(8019);
+;// CONCATENATED MODULE: ./src/github/commit-pin.ts
+// Whether a deployment is pinned to a commit, to which, and why. Without a pin, Pulumi Deployments checks out the
+// branch named in the stack's settings, which may have moved on (or never held the pull request's change): pinning
+// the event's commit makes the deployment run exactly the code that triggered the workflow.
 
-/** The result of one stack, from its report and what Pulumi Cloud last said. */
-function stackResult(report, facts = {}) {
-    const changes = report.changes ?? null;
-    const changed = changes ? (0,deployment_changes/* hasChanges */.ik)(changes) : null;
-    const created = report.deploymentId !== undefined;
+/**
+ * Whether resolveCommitPin needs the stack's deployment settings, so the orchestrator can skip fetching them when the
+ * request's own settings decide, the mode is not auto, or the stack's settings are not inherited.
+ */
+function needsStackSettings(mode, requestSettings, inheritSettings) {
+    if (mode.mode !== 'auto' || !inheritSettings)
+        return false;
+    if (explicitGitChoice(requestSettings) !== undefined || hasNonGitSource(requestSettings))
+        return false;
+    return repoUrlOf(requestSettings?.sourceContext?.git) === undefined;
+}
+function resolveCommitPin(mode, ctx, requestSettings, stackSettings, inheritSettings) {
+    if (mode.mode === 'none')
+        return { reason: 'Not pinning a commit: the `commit` input is `none`.' };
+    if (mode.mode === 'sha') {
+        return {
+            commit: mode.sha,
+            reason: `Pinning the deployment to commit ${commit_pin_short(mode.sha)}, from the \`commit\` input.`
+        };
+    }
+    const explicit = explicitGitChoice(requestSettings);
+    if (explicit !== undefined) {
+        return {
+            reason: `Not pinning a commit: the \`settings\` input chooses \`sourceContext.git.${explicit}\` itself.`
+        };
+    }
+    if (hasNonGitSource(requestSettings)) {
+        return {
+            reason: 'Not pinning a commit: the `settings` input gives the deployment a source that is not git.'
+        };
+    }
+    const source = effectiveSource(requestSettings, inheritSettings ? stackSettings : undefined);
+    if (source === undefined) {
+        const notInherited = inheritSettings
+            ? ''
+            : " (and `inherit-settings` is false, so the stack's own are not used)";
+        return {
+            reason: 'Not pinning a commit: the deployment settings name no git repository (no `sourceContext.git.repoUrl` ' +
+                `and no \`gitHub.repository\`)${notInherited}.`
+        };
+    }
+    // The stack's settings are edited in the Pulumi console: a credential in the URL must not reach the log.
+    const sourceName = source.kind === 'url' ? (0,url/* withoutCredentials */.ri)(source.url) : source.repository;
+    if (ctx.repository === undefined) {
+        return {
+            reason: "Not pinning a commit: GITHUB_REPOSITORY is not set, so this workflow's repository is unknown."
+        };
+    }
+    const same = source.kind === 'url'
+        ? sameRepository(source.url, ctx.repository, ctx.serverUrl)
+        : equalIgnoringCase(source.repository, ctx.repository);
+    if (!same) {
+        return {
+            reason: `Not pinning a commit: the deployment's source repository ${sourceName} is not this workflow's repository ${ctx.repository}.`
+        };
+    }
+    return pinEventCommit(ctx, ctx.repository);
+}
+function pinEventCommit(ctx, repository) {
+    const pullRequest = ctx.pullRequest;
+    if (pullRequest !== undefined) {
+        // A fork's head is code from outside the repository; on pull_request_target it would run with the base
+        // repository's secrets and deployment credentials. Pinning it must be a deliberate `commit:` choice.
+        if (pullRequest.headRepo === undefined || !equalIgnoringCase(pullRequest.headRepo, repository)) {
+            const fork = pullRequest.headRepo ?? 'a fork that no longer exists';
+            return {
+                reason: `Not pinning a commit: pull request #${pullRequest.number} comes from ${fork}, and deploying its head would ` +
+                    'run code from outside this repository; set the `commit` input to its SHA if you trust it.'
+            };
+        }
+        return {
+            commit: pullRequest.headSha,
+            reason: `Pinning the deployment to commit ${commit_pin_short(pullRequest.headSha)}, the head of pull request #${pullRequest.number}.`
+        };
+    }
+    if (ctx.sha === undefined) {
+        return {
+            reason: 'Not pinning a commit: GITHUB_SHA is not set, so the commit that triggered this workflow is unknown.'
+        };
+    }
+    const event = ctx.eventName === undefined ? '' : ` (${ctx.eventName})`;
     return {
-        stack: report.stack,
-        operation: report.operation,
-        'deployment-id': report.deploymentId ?? null,
-        'deployment-version': report.version ?? null,
-        status: created ? (facts.lastStatus ?? 'not-started') : 'not-run',
-        'console-url': report.consoleUrl ?? null,
-        'update-version': report.updateVersion ?? null,
-        changes,
-        'has-changes': changed,
-        // Known once a drift check ended: from Pulumi Cloud's drift run, or the refresh's change counts.
-        'drift-detected': report.drift?.detected ?? null,
-        outputs: facts.outputs ?? null,
-        ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
+        commit: ctx.sha,
+        reason: `Pinning the deployment to commit ${commit_pin_short(ctx.sha)}, the commit that triggered this workflow${event}.`
     };
 }
-// Worst first. A stack still unfinished (not waited for, or the wait ended) outranks one that was skipped: it may yet
-// fail. A stack not run counts as skipped: nothing was deployed to it.
-const SEVERITY = (/* unused pure expression or super */ null && ([
-    'failed',
-    'unknown',
-    'running',
-    'accepted',
-    'not-started',
-    'skipped',
-    'succeeded'
-]));
-/** The status that speaks for several stacks: the worst of theirs (`failed` > `skipped` > `succeeded`). */
-function worstStatus(statuses) {
-    let worst = SEVERITY.length - 1;
-    for (const status of statuses) {
-        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status === 'left-running' ? 'running' : status);
-        if (rank >= 0 && rank < worst)
-            worst = rank;
+/**
+ * The request's settings with `sourceContext.git.commit` set to the pin, beside `branch: ""`, exactly as Pulumi's
+ * CLI sends a pinned `pulumi deployment run` (its Go struct has no omitempty): the service reads the empty branch as
+ * "not set" and lets the commit replace an inherited one. `tag` is dropped, and an empty `repoUrl` is never sent
+ * (it would read as "no repository"). Returns a copy; the input is never changed. Without a pin, a copy of the
+ * settings as they were (an empty mapping for none).
+ */
+function applyCommitPin(settings, pin) {
+    const copy = structuredClone(settings ?? {});
+    if (pin.commit === undefined)
+        return copy;
+    const git = { ...copy.sourceContext?.git, branch: '', commit: pin.commit };
+    delete git.tag;
+    if (repoUrlOf(git) === undefined) {
+        for (const key of Object.keys(git))
+            if (key.toLowerCase() === 'repourl')
+                delete git[key];
     }
-    return SEVERITY[worst];
+    copy.sourceContext = { ...copy.sourceContext, git };
+    return copy;
 }
-/** The step outputs that speak for every stack at once. */
-function combineResults(results) {
-    const combined = { status: worstStatus(results.map(r => r.status)) };
-    const flags = results.map(r => r['has-changes']);
-    if (flags.some(flag => flag === true))
-        combined.hasChanges = true;
-    else if (flags.length > 0 && flags.every(flag => flag === false))
-        combined.hasChanges = false;
-    for (const result of results) {
-        if (!result.changes)
-            continue;
-        combined.changes ??= {};
-        for (const [kind, count] of Object.entries(result.changes))
-            combined.changes[kind] = (combined.changes[kind] ?? 0) + count;
+// The stack's settings are merged under the request's, key by key, so the request's repoUrl wins over the stack's,
+// and a repoUrl (what is cloned) wins over gitHub.repository (the app integration's repository).
+function effectiveSource(request, stack) {
+    const url = repoUrlOf(request?.sourceContext?.git) ?? repoUrlOf(stack?.sourceContext?.git);
+    if (url !== undefined)
+        return { kind: 'url', url };
+    const repository = nonEmptyString(request?.gitHub?.repository) ?? nonEmptyString(stack?.gitHub?.repository);
+    return repository === undefined ? undefined : { kind: 'repository', repository };
+}
+// Older API pages and some responses spell it `repoURL`; the service reads the key case-insensitively.
+function repoUrlOf(git) {
+    if (git === undefined)
+        return undefined;
+    const key = Object.keys(git).find(k => k.toLowerCase() === 'repourl');
+    return key === undefined ? undefined : nonEmptyString(git[key]);
+}
+function explicitGitChoice(settings) {
+    const git = settings?.sourceContext?.git;
+    return ['commit', 'branch', 'tag'].find(key => git?.[key] !== undefined);
+}
+function hasNonGitSource(settings) {
+    const source = settings?.sourceContext;
+    return source?.hg !== undefined || source?.template !== undefined;
+}
+/**
+ * Whether a git URL points at `owner/repo` on the workflow's GitHub host. Accepts https and http (with or without
+ * credentials), `git@host:owner/repo.git`, `ssh://git@host[:port]/owner/repo.git`, `git://` and a bare
+ * `host/owner/repo`; compares case-insensitively, ignoring a `.git` suffix, trailing slashes and ports.
+ */
+function sameRepository(repoUrl, repository, serverUrl) {
+    const parsed = parseGitUrl(repoUrl.trim());
+    if (parsed === undefined)
+        return false;
+    let serverHost;
+    try {
+        serverHost = new URL(serverUrl).hostname.toLowerCase();
     }
-    return combined;
+    catch {
+        return false;
+    }
+    const hostMatches = [serverHost, `www.${serverHost}`, `ssh.${serverHost}`].includes(parsed.host);
+    const path = parsed.path.replace(/^\/+|\/+$/g, '').replace(/\.git$/i, '');
+    return hostMatches && equalIgnoringCase(path, repository);
 }
-/** The `results` output's text. */
-function resultsJson(results) {
-    return JSON.stringify(results);
+const GIT_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:']);
+function parseGitUrl(url) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        try {
+            const parsed = new URL(url);
+            if (!GIT_SCHEMES.has(parsed.protocol))
+                return undefined;
+            return { host: parsed.hostname.toLowerCase(), path: decodeURIComponent(parsed.pathname) };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const scpLike = /^(?:[^@/\s]+@)?([^:/\s]+):(.+)$/.exec(url);
+    if (scpLike)
+        return { host: (scpLike[1] ?? '').toLowerCase(), path: scpLike[2] ?? '' };
+    const slash = url.indexOf('/');
+    if (slash <= 0)
+        return undefined;
+    return { host: url.slice(0, slash).toLowerCase(), path: url.slice(slash) };
+}
+function equalIgnoringCase(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+function nonEmptyString(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+function commit_pin_short(sha) {
+    return sha.slice(0, 7);
 }
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
+;// CONCATENATED MODULE: ./src/action/create-phase.ts
+// The create phase: which commit the deployment runs, the create request itself, and the state the post step needs
+// should this step be killed. A step cancelled before the create is sent deploys nothing.
+
+
+
+/** A create request already sent when the step is cancelled may answer this long: its answer says what to cancel. */
+const CREATE_GRACE_MS = 2_000;
+/** The created deployment, or undefined when the step was cancelled first (the step has then been failed). */
+async function createPhase(input) {
+    const { config, runner, stop } = input;
+    const stackSettings = await stackSettingsIfNeeded(input);
+    if (stackSettings === 'cancelled')
+        return cancelledBeforeCreate(runner);
+    const pin = resolveCommitPin(config.commit, input.ctx, config.settings, stackSettings, config.inheritSettings);
+    runner.info(pin.reason);
+    const request = {
+        ...applyCommitPin(config.settings, pin),
+        operation: config.operation,
+        inheritSettings: config.inheritSettings
+    };
+    if (stop.requested)
+        return cancelledBeforeCreate(runner);
+    const deployment = await sendCreate(input, request);
+    if (!deployment)
+        return undefined;
+    // Saved at once: if the runner kills this step, the post step finds the deployment to cancel.
+    if (input.onCreated)
+        input.onCreated(deployment);
+    else {
+        runner.saveState(state/* STATE */.c.deploymentId, deployment.id);
+        runner.saveState(state/* STATE */.c.stack, config.stackName);
+        runner.saveState(state/* STATE */.c.cancelOnAbort, String(config.cancelOnAbort));
+        input.outputs.created(deployment);
+    }
+    announce(input, deployment);
+    return { deployment, pin };
+}
+async function stackSettingsIfNeeded(input) {
+    const { config, client, stop } = input;
+    if (!needsStackSettings(config.commit, config.settings, config.inheritSettings))
+        return undefined;
+    try {
+        return await client.getSettings(config.stack, { signal: stop.signal });
+    }
+    catch (error) {
+        if (stop.requested)
+            return 'cancelled';
+        throw error;
+    }
+}
+// A create already sent when the signal comes is let finish, so that the deployment it made is known (and
+// cancelled if cancel-on-abort says so) instead of left behind unseen; but it is never sent again.
+async function sendCreate(input, request) {
+    const { config, stop, runner } = input;
+    const createClient = new client/* PulumiCloudClient */.rq({
+        ...input.clientOptions,
+        clock: stop.retriesStop(input.clientOptions.clock)
+    });
+    try {
+        return await createClient.createDeployment(config.stack, request, { signal: stop.after(CREATE_GRACE_MS) });
+    }
+    catch (error) {
+        if (!stop.requested)
+            throw error;
+        runner.setFailed(`The step was cancelled while the ${config.operation} deployment of ${config.stackName} was being ` +
+            `created, and Pulumi Cloud did not answer in time: it may have created it all the same. Check the ` +
+            `stack's deployments in the Pulumi Cloud console${config.cancelOnAbort ? ' and cancel it there' : ''}.`);
+        return undefined;
+    }
+}
+function cancelledBeforeCreate(runner) {
+    runner.setFailed('The step was cancelled before a deployment was created; nothing was deployed.');
+    return undefined;
+}
+function announce({ config, runner }, created) {
+    const how = created.recovered ? ' (found after an interrupted create request)' : '';
+    runner.notice(`Deployment ${created.version} of ${config.stackName} (${config.operation}) was created${how}: ${created.consoleUrl}`, 'Pulumi Deployment');
+}
+
+
+/***/ }),
+
+/***/ 8948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ OUTPUT),
+/* harmony export */   b: () => (/* binding */ StepOutputs)
+/* harmony export */ });
+/* harmony import */ var _deployment_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5606);
+/* harmony import */ var _report_results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
 
 
 const OUTPUT = {
@@ -28495,13 +28855,13 @@ class StepOutputs {
         if (report.updateVersion !== undefined)
             this.runner.setOutput(OUTPUT.updateVersion, String(report.updateVersion));
         if (report.changes) {
-            this.runner.setOutput(OUTPUT.hasChanges, String((0,deployment_changes/* hasChanges */.ik)(report.changes)));
+            this.runner.setOutput(OUTPUT.hasChanges, String((0,_deployment_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .hasChanges */ .ik)(report.changes)));
             this.runner.setOutput(OUTPUT.changes, JSON.stringify(report.changes));
         }
         if (report.drift)
             this.runner.setOutput(OUTPUT.driftDetected, String(report.drift.detected));
         const outputs = stackOutputs && Object.fromEntries(stackOutputs.outputs.map(o => [o.name, o.value]));
-        this.runner.setOutput(OUTPUT.results, resultsJson([stackResult(report, { lastStatus, outputs })]));
+        this.runner.setOutput(OUTPUT.results, (0,_report_results_js__WEBPACK_IMPORTED_MODULE_1__/* .resultsJson */ .ji)([(0,_report_results_js__WEBPACK_IMPORTED_MODULE_1__/* .stackResult */ .gQ)(report, { lastStatus, outputs })]));
     }
 }
 
@@ -28519,6 +28879,8 @@ const STATE = {
     deploymentId: 'deploymentId',
     stack: 'stack',
     cancelOnAbort: 'cancelOnAbort',
+    /** Several stacks: every deployment created so far, as JSON `[{"stack": "org/project/stack", "id": "..."}]`. */
+    deployments: 'deployments',
     /** Set once the main step has dealt with the deployment's end itself; the post step then has nothing to do. */
     handled: 'handled'
 };
@@ -28616,6 +28978,63 @@ function formatDuration(ms) {
 }
 function pad(n) {
     return String(n).padStart(2, '0');
+}
+
+
+/***/ }),
+
+/***/ 3694:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ environmentName),
+/* harmony export */   p: () => (/* binding */ parseFleetInputs)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6065);
+// The inputs for several stacks and for GitHub's deployment records: how many deployments run at once, and the
+// GitHub environment each stack's deployment is recorded in.
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const KNOWN = new Set(['org', 'project', 'stack', 'fqn']);
+function parseFleetInputs(input, wait) {
+    const maxParallel = parseMaxParallel(input('max-parallel'));
+    if (maxParallel !== undefined && !wait) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('max-parallel', 'The `max-parallel` input needs `wait: true`: the next deployment starts when one ends, and with ' +
+            '`wait: false` the step ends as soon as the deployments are created. Leave `max-parallel` empty.');
+    }
+    const githubEnvironment = input('github-environment');
+    for (const [, name] of githubEnvironment.matchAll(PLACEHOLDER)) {
+        if (!KNOWN.has(name ?? '')) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('github-environment', `The \`github-environment\` input has the placeholder {${name}}, which is not one it knows: use ` +
+                '{org}, {project}, {stack} or {fqn}.');
+        }
+    }
+    const environmentUrlOutput = input('environment-url-output');
+    if (environmentUrlOutput !== '' && githubEnvironment === '') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('environment-url-output', 'The `environment-url-output` input names the URL of a GitHub environment, but `github-environment` is ' +
+            'empty: set `github-environment` too, or leave `environment-url-output` empty.');
+    }
+    return { maxParallel, githubEnvironment, environmentUrlOutput };
+}
+function parseMaxParallel(value) {
+    if (value === '')
+        return undefined;
+    const number = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(number) || number < 1) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('max-parallel', `The \`max-parallel\` input must be a whole number of 1 or more, but it is ${JSON.stringify(value.slice(0, 60))}; ` +
+            'leave it empty to run every deployment at once.');
+    }
+    return number;
+}
+/** The environment's name for one stack: the template with its placeholders filled in. */
+function environmentName(template, stack) {
+    const values = {
+        org: stack.org,
+        project: stack.project,
+        stack: stack.stack,
+        fqn: `${stack.org}/${stack.project}/${stack.stack}`
+    };
+    return template.replace(PLACEHOLDER, (whole, name) => values[name] ?? whole);
 }
 
 
@@ -29083,7 +29502,7 @@ function createOctokitFactory(token, apiUrl, options = {}) {
     return () => {
         client ??= (async () => {
             // Dynamic, so the bundle evaluates Octokit only when a comment is actually written.
-            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+            const { getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
             // Passing `request` here would replace the proxy-aware fetch @actions/github sets up, so the timeout goes
             // in through a hook instead: a `before` hook, because before-after-hook drops the options a `wrap` hook
             // passes on; and on a copy of `request`, which may be the defaults object every call shares.
@@ -29415,7 +29834,7 @@ class PrCommenter {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1055);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1253);
 
 // The whole action lives in run(); this file only starts it, so tests can import run() without side effects.
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29425,7 +29844,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1055:
+/***/ 1253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29605,806 +30024,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30429,7 +30052,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30451,7 +30074,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30473,7 +30096,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30498,7 +30121,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -32503,6 +32126,1727 @@ const githubRunner = {
     }
 };
 
+// EXTERNAL MODULE: ./src/pulumi/client.ts + 10 modules
+var pulumi_client = __nccwpck_require__(6953);
+// EXTERNAL MODULE: ./src/pulumi/errors.ts
+var errors = __nccwpck_require__(9863);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(9556);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+// EXTERNAL MODULE: ./src/config/input-error.ts
+var input_error = __nccwpck_require__(6065);
+// EXTERNAL MODULE: ./src/pulumi/stack-name.ts
+var stack_name = __nccwpck_require__(5316);
+;// CONCATENATED MODULE: ./src/config/stacks.ts
+
+
+const EXAMPLE = 'such as acme/web/dev';
+/**
+ * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
+ * left out; a stack named twice is refused, because two deployments of one stack would only queue behind each other.
+ */
+function parseStacks(value) {
+    const lines = value.split(/\r?\n/);
+    const named = lines
+        .map((text, index) => ({ text: withoutComment(text).trim(), line: index + 1 }))
+        .filter(entry => entry.text !== '');
+    if (named.length === 0) {
+        throw new input_error/* InputError */.d('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
+    }
+    // One stack reads as it always did; several name the line, counted as the workflow file shows them.
+    const several = named.length > 1 || lines.filter(l => l.trim() !== '').length > 1;
+    const seen = new Map();
+    return named.map(({ text, line }) => {
+        const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
+        const ref = parseStack(text, where);
+        const name = (0,stack_name/* formatStackRef */.ju)(ref);
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new input_error/* InputError */.d('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
+        }
+        seen.set(name, line);
+        return { ref, name };
+    });
+}
+function withoutComment(line) {
+    const hash = line.search(/(^|\s)#/);
+    return hash < 0 ? line : line.slice(0, hash);
+}
+/** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
+function parseStack(value, where) {
+    const parsed = (0,stack_name/* parseStackName */.Ff)(value);
+    if ('ref' in parsed)
+        return parsed.ref;
+    const subject = `${where}${(0,input_error/* quoteInput */.Z)(value)}${where.endsWith(', ') ? ',' : ''}`;
+    throw new input_error/* InputError */.d('stack', `${subject} ${problemText(parsed.problem)}`);
+}
+function problemText(problem) {
+    switch (problem.kind) {
+        case 'parts':
+            return (`has ${problem.count} part${problem.count === 1 ? '' : 's'}, but it must be ` +
+                `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
+        case 'empty':
+            return `has an empty ${problem.part} name: write org/project/stack, ${EXAMPLE}.`;
+        case 'character':
+            return (`has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
+                'may hold only letters, digits, -, _ and .');
+        case 'length':
+            return (`has a ${problem.part} name of ${problem.length} characters, but Pulumi Cloud allows at most ` +
+                `${problem.max}: check the name.`);
+        case 'dots':
+            return (`has ${(0,input_error/* quoteInput */.Z)(problem.value)} as its ${problem.part} name, which is not a name: write the ` +
+                `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/credentials.ts
+// How the action logs in to Pulumi Cloud: with a given token (`pulumi-access-token`, PULUMI_ACCESS_TOKEN), or with
+// one exchanged for the job's GitHub OIDC token (`oidc-token-type`, `oidc-scope`, `oidc-expiration`). Checked up
+// front like every input: a job that cannot get a GitHub OIDC token, or asks for a token Pulumi Cloud would never
+// issue, fails before any request.
+
+
+const OIDC_TOKEN_TYPES = ['organization', 'team', 'personal', 'runner'];
+/** Without a `timeout`, the exchanged token lives this long. */
+const OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS = 2 * 60 * 60_000;
+/** With one, this much longer than the timeout: the cancel, the summary and the comment come after it. */
+const OIDC_EXPIRATION_MARGIN_MS = 15 * 60_000;
+// What each type's scope is called and how Pulumi Cloud spells it (spec/results-openapi.json, /api/oauth/token).
+const SCOPE_OF = {
+    team: { what: 'the team name', prefix: 'team' },
+    personal: { what: 'the user login', prefix: 'user' },
+    runner: { what: 'the runner name', prefix: 'runner' }
+};
+const SCOPE_NAME = /^[A-Za-z0-9._-]+$/;
+// What users coming from pulumi/auth-actions or other tools type; suggested, never accepted silently.
+const TYPE_ALIASES = {
+    org: 'organization',
+    user: 'personal',
+    'urn:pulumi:token-type:access_token:organization': 'organization',
+    'urn:pulumi:token-type:access_token:team': 'team',
+    'urn:pulumi:token-type:access_token:personal': 'personal',
+    'urn:pulumi:token-type:access_token:runner': 'runner'
+};
+/** A given token, or an OIDC login (which takes the place of a token given as well). */
+function parseLogin(input, env, timeoutMs, orgs) {
+    const given = input('pulumi-access-token');
+    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
+    const oidc = parseOidcLogin({
+        tokenType: input('oidc-token-type'),
+        scope: input('oidc-scope'),
+        expiration: input('oidc-expiration'),
+        givenToken: given !== '' ? 'input' : fromEnv !== '' ? 'env' : undefined,
+        timeoutMs,
+        env
+    });
+    const distinct = [...new Set(orgs)];
+    if (oidc && distinct.length > 1) {
+        throw new input_error/* InputError */.d('oidc-token-type', `An OIDC login gets a Pulumi token for one organization, but the \`stack\` input names stacks of ` +
+            `${distinct.join(' and ')}: use one step per organization, or give a \`pulumi-access-token\` that can ` +
+            'reach all of them.');
+    }
+    // The ignored token is still kept as a secret (collectSecrets), so it is masked all the same.
+    if (oidc)
+        return { token: '', oidc };
+    return { token: parseToken(given, env), oidc };
+}
+function parseToken(value, env) {
+    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
+    const token = value || fromEnv;
+    if (token === '') {
+        throw new input_error/* InputError */.d('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
+            '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable, or log in with the ' +
+            "job's GitHub OIDC token through `oidc-token-type`; note that secrets are empty in workflows triggered from " +
+            'forks.');
+    }
+    if (/\s/.test(token)) {
+        const source = value
+            ? 'The `pulumi-access-token` input'
+            : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)';
+        throw new input_error/* InputError */.d('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
+            'check that the secret holds only the token.');
+    }
+    return token;
+}
+/** The OIDC login the inputs ask for, or undefined when `oidc-token-type` is empty (a token is given instead). */
+function parseOidcLogin(o) {
+    if (o.tokenType === '') {
+        const stray = o.scope !== '' ? 'oidc-scope' : o.expiration !== '' ? 'oidc-expiration' : undefined;
+        if (stray !== undefined) {
+            throw new input_error/* InputError */.d(stray, `The \`${stray}\` input is set, but \`oidc-token-type\` is empty, so no OIDC login happens: set ` +
+                `\`oidc-token-type\` to ${typeList()} to log in with the job's GitHub OIDC token, or remove \`${stray}\`.`);
+        }
+        return undefined;
+    }
+    const tokenType = parseTokenType(o.tokenType);
+    const scope = parseScope(tokenType, o.scope);
+    const expirationSeconds = parseExpiration(o.expiration, o.timeoutMs);
+    // Checked here, before any request: without `id-token: write` the runner gives the step no way to ask for one.
+    if (!o.env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() || !o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()) {
+        throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input asks to log in to Pulumi Cloud with the job's GitHub OIDC token, but the job ` +
+            'may not request one: add `permissions: id-token: write` to the workflow or the job (GitHub gives no OIDC ' +
+            'token to pull requests from forks).');
+    }
+    return { tokenType, scope, expirationSeconds, ignoredToken: o.givenToken };
+}
+function typeList() {
+    return `${OIDC_TOKEN_TYPES.slice(0, -1).join(', ')} or ${OIDC_TOKEN_TYPES.at(-1)}`;
+}
+function parseTokenType(value) {
+    const lower = value.toLowerCase();
+    const type = OIDC_TOKEN_TYPES.find(candidate => candidate === lower);
+    if (type !== undefined)
+        return type;
+    const suggestion = TYPE_ALIASES[lower];
+    throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input ${(0,input_error/* quoteInput */.Z)(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
+        `empty to use \`pulumi-access-token\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
+}
+function parseScope(tokenType, value) {
+    if (tokenType === 'organization') {
+        if (value === '')
+            return undefined;
+        if (value.toLowerCase() === 'admin')
+            return 'admin';
+        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} does not fit an organization token: leave it empty, or set it to ` +
+            '`admin` for a token with admin scope.');
+    }
+    const { what, prefix } = SCOPE_OF[tokenType];
+    if (value === '') {
+        throw new input_error/* InputError */.d('oidc-scope', `A ${tokenType} token needs the \`oidc-scope\` input: set it to ${what} the token is for.`);
+    }
+    // `team:platform` is how Pulumi Cloud spells it; accepted as well as the bare name.
+    const name = value.startsWith(`${prefix}:`) ? value.slice(prefix.length + 1) : value;
+    if (!SCOPE_NAME.test(name)) {
+        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
+            'letters, digits, -, _ and .');
+    }
+    return `${prefix}:${name}`;
+}
+function parseExpiration(value, timeoutMs) {
+    if (value === '') {
+        const ms = timeoutMs === undefined ? OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS : timeoutMs + OIDC_EXPIRATION_MARGIN_MS;
+        return Math.ceil(ms / 1000);
+    }
+    let ms;
+    try {
+        ms = (0,duration/* parseDuration */.E9)(value);
+    }
+    catch (error) {
+        if (error instanceof duration/* DurationError */.N2)
+            throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input ${error.message}`);
+        throw error;
+    }
+    if (ms < 60_000) {
+        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input is ${(0,input_error/* quoteInput */.Z)(value)}, too short for a deployment: give at least a minute, or ` +
+            'leave it empty for a lifetime that outlasts the `timeout`.');
+    }
+    if (timeoutMs !== undefined && ms < timeoutMs) {
+        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input (${(0,duration/* formatDuration */.a3)(ms)}) is shorter than the \`timeout\` ` +
+            `(${(0,duration/* formatDuration */.a3)(timeoutMs)}), so the Pulumi token would expire while the action still waits for the ` +
+            'deployment: make it longer, or leave it empty for a lifetime that outlasts the `timeout`.');
+    }
+    return Math.ceil(ms / 1000);
+}
+
+// EXTERNAL MODULE: ./src/config/fleet-inputs.ts
+var fleet_inputs = __nccwpck_require__(3694);
+;// CONCATENATED MODULE: ./src/config/secrets.ts
+// Words that make a variable's value secret wherever they appear in its name.
+const SECRET_WORDS = new Set([
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'AUTH',
+    'PAT',
+    'SAS',
+    'KEY',
+    'KEYS',
+    'APIKEY',
+    'PRIVATEKEY'
+]);
+// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
+const SECRET_ENDINGS = [
+    'TOKEN',
+    'SECRET',
+    'PASSWORD',
+    'PASSWD',
+    'PASSPHRASE',
+    'APIKEY',
+    'PRIVATEKEY',
+    'CREDENTIALS'
+];
+// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
+// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
+const DESCRIPTIVE_LAST_WORDS = new Set([
+    'ID',
+    'IDS',
+    'NAME',
+    'NAMES',
+    'TYPE',
+    'KIND',
+    'MODE',
+    'METHOD',
+    'URL',
+    'URI',
+    'ENDPOINT',
+    'HOST',
+    'PORT',
+    'SOCK',
+    'SOCKET',
+    'DOMAIN',
+    'PATH',
+    'FILE',
+    'FILENAME',
+    'DIR',
+    'LOCATION',
+    'ARN',
+    'REGION',
+    'ENABLED',
+    'DISABLED',
+    'VERSION',
+    'EXPIRY',
+    'EXPIRES',
+    'EXPIRATION',
+    'TTL',
+    'LIFETIME',
+    'DURATION',
+    'USER',
+    'USERNAME',
+    'PROVIDER',
+    'ISSUER',
+    'AUDIENCE',
+    'SCOPE',
+    'SCOPES',
+    'FORMAT',
+    'LENGTH',
+    'ALGORITHM',
+    'PREFIX'
+]);
+/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(word => word !== '')
+        .map(word => word.toUpperCase());
+}
+/**
+ * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
+ * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
+ * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
+ * leak, so the word list leans wide.
+ */
+function looksSecretName(name) {
+    const words = nameWords(name);
+    const last = words.at(-1);
+    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
+        return false;
+    if (words.includes('PUBLIC'))
+        return false;
+    if (words.some(word => SECRET_WORDS.has(word)))
+        return true;
+    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
+        return true;
+    }
+    return (includesPair(words, 'CONNECTION', 'STRING') ||
+        words.includes('CONNSTR') ||
+        words.includes('CONNECTIONSTRING'));
+}
+function includesPair(words, first, second) {
+    return words.some((word, i) => word === first && words[i + 1] === second);
+}
+/**
+ * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
+ * letters in the log, and a three-character secret is not one worth protecting.
+ */
+const MIN_SECRET_LENGTH = 4;
+// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
+const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
+// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
+const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
+// A token the workflow author put in the environment under a runner-like name is still a token.
+const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
+/**
+ * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
+ * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
+ * environment variables whose names look secret, and the values of process environment variables whose names look
+ * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
+ * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
+ * each of its lines, because logs arrive one line at a time.
+ */
+function collectSecrets(settings, env, extra) {
+    const found = [...extra];
+    collectSecretValues(settings, found);
+    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
+        if (typeof value === 'string' && looksSecretName(name))
+            found.push(value);
+    }
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
+            found.push(value);
+    }
+    return normalizeSecrets(found);
+}
+/**
+ * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
+ * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
+ */
+function plainSecretLookingVariables(settings) {
+    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
+        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
+        .map(([name]) => name);
+}
+function isUserVariable(name) {
+    const upper = name.toUpperCase();
+    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
+        return true;
+    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
+}
+// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
+function collectSecretValues(node, found) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectSecretValues(item, found);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const record = node;
+    if (typeof record.secret === 'string') {
+        found.push(record.secret);
+        if (typeof record.plaintext === 'string')
+            found.push(record.plaintext);
+    }
+    for (const value of Object.values(record))
+        collectSecretValues(value, found);
+}
+function normalizeSecrets(values) {
+    const kept = new Set();
+    const consider = (value) => {
+        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
+            kept.add(value);
+    };
+    for (const value of values) {
+        consider(value);
+        if (/[\r\n]/.test(value)) {
+            for (const line of value.split(/\r?\n|\r/))
+                consider(line.trim());
+        }
+    }
+    return [...kept];
+}
+
+// EXTERNAL MODULE: ./src/config/url.ts
+var config_url = __nccwpck_require__(8019);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/config/settings-yaml.ts
+
+// Keys that reach an object's prototype when a value is copied or merged.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// The parser's error codes, in words of our own: the parser's messages quote the text around the error.
+const PROBLEMS = {
+    BAD_INDENT: 'the indentation is wrong',
+    TAB_AS_INDENT: 'a tab is used for indentation, which YAML does not allow',
+    DUPLICATE_KEY: 'a key is given twice in one mapping',
+    MISSING_CHAR: 'a closing quote or bracket is missing',
+    MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line',
+    BLOCK_AS_IMPLICIT_KEY: 'a key runs over more than one line',
+    BAD_SCALAR_START: 'a value starts with a character YAML reserves (such as `*`, `&`, `|`, `>`, `@` or a backquote); quote it',
+    UNEXPECTED_TOKEN: 'a character is out of place; quote values that hold `:`, `#`, `|`, `*` or `&`'
+};
+Object.setPrototypeOf(PROBLEMS, null);
+function settingsError(message) {
+    return new input_error/* InputError */.d('settings', message);
+}
+function parseSettingsYaml(yaml, text) {
+    const doc = yaml.parseDocument(text, { uniqueKeys: true });
+    const [error] = doc.errors;
+    if (error) {
+        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+        const what = error.code === 'MULTIPLE_DOCS'
+            ? 'it holds more than one document (a `---` line), so give one mapping'
+            : `${PROBLEMS[error.code] ?? 'it is not well-formed there'}; check the indentation and quoting there`;
+        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
+    }
+    const refused = refusedStructure(yaml, doc);
+    if (refused)
+        throw settingsError(`The \`settings\` input ${refused}.`);
+    try {
+        return doc.toJS({ maxAliasCount: 0 });
+    }
+    catch {
+        throw settingsError('The `settings` input could not be read as YAML: write it as a plain mapping.');
+    }
+}
+/** Why the document's structure is refused, or undefined; found in one walk of its nodes. */
+function refusedStructure(yaml, doc) {
+    let refused;
+    const refuse = (why) => {
+        refused ??= why;
+        return yaml.visit.BREAK;
+    };
+    yaml.visit(doc, {
+        Alias: () => refuse('uses a YAML alias (`*name`): write each value out, or quote a value that starts with `*`'),
+        Node: (_key, node) => {
+            if (node.anchor)
+                return refuse('uses a YAML anchor (`&name`): write each value out, or quote a value that starts with `&`');
+            if (node.tag)
+                return refuse('uses a YAML tag (`!name` or `!!type`): write plain values, quoting text that starts with `!`');
+            return undefined;
+        },
+        Pair: (_key, pair) => {
+            const key = pair.key;
+            if (!yaml.isScalar(key) || typeof key.value !== 'string')
+                return refuse('has a key that is not plain text: every key is a name such as `sourceContext`');
+            if (key.value === '<<')
+                return refuse('uses a YAML merge key (`<<`): write the keys out');
+            if (PROTOTYPE_KEYS.has(key.value))
+                return refuse(`has a key named \`${key.value}\`, which no deployment setting is; remove it`);
+            return undefined;
+        }
+    });
+    return refused;
+}
+
+;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
+// Generated by script/generate-schema.mjs from spec/deployments-openapi.json. Do not edit by hand.
+const SETTINGS_INPUT_KEYS = (/* unused pure expression or super */ null && ([
+    'sourceContext',
+    'operationContext',
+    'executorContext',
+    'gitHub',
+    'cacheOptions',
+    'agentPoolID'
+]));
+const $defs = {
+    CreateDeploymentRequest: {
+        type: 'object',
+        properties: {
+            inheritSettings: { type: 'boolean' },
+            operation: {
+                enum: ['update', 'preview', 'destroy', 'refresh', 'detect-drift', 'remediate-drift'],
+                type: 'string'
+            },
+            agentPoolID: { type: 'string' },
+            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
+            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
+            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
+            operationContext: { $ref: '#/$defs/OperationContextRequest' },
+            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
+            tag: { type: 'string' },
+            vcs: { $ref: '#/$defs/DeploymentSettingsVCS' }
+        },
+        required: ['operation'],
+        additionalProperties: false
+    },
+    DeploymentSettingsRequest: {
+        properties: {
+            agentPoolID: { type: 'string' },
+            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
+            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
+            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
+            operationContext: { $ref: '#/$defs/OperationContextRequest' },
+            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
+            tag: { type: 'string' },
+            vcs: { $ref: '#/$defs/DeploymentSettingsVCS' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    CacheOptionsRequest: {
+        properties: { enable: { type: 'boolean' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    ExecutorSettingsRequest: {
+        properties: {
+            executorImage: { anyOf: [{ type: 'string', minLength: 1 }, { $ref: '#/$defs/DockerImageRequest' }] },
+            executorRootPath: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    DockerImageRequest: {
+        properties: {
+            credentials: { $ref: '#/$defs/DockerImageCredentialsRequest' },
+            reference: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false,
+        required: ['reference']
+    },
+    DockerImageCredentialsRequest: {
+        properties: { password: { $ref: '#/$defs/SecretValue' }, username: { type: 'string' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    SecretValue: {
+        properties: {
+            ciphertext: { items: { format: 'byte', type: 'string' }, type: 'array' },
+            plaintext: { type: 'string' },
+            secret: { type: 'string' }
+        },
+        required: ['secret'],
+        type: 'object',
+        additionalProperties: false
+    },
+    DeploymentSettingsGitHubRequest: {
+        properties: {
+            deployCommits: { type: 'boolean' },
+            deployPullRequest: { format: 'int64', type: 'integer' },
+            deployTags: { type: 'boolean' },
+            installationId: { type: 'string' },
+            paths: { items: { type: 'string' }, type: 'array' },
+            previewPullRequests: { type: 'boolean' },
+            pullRequestTemplate: { type: 'boolean' },
+            repository: { type: 'string' },
+            reviewStackLabels: { items: { type: 'string' }, type: 'array' },
+            tagFilters: { items: { type: 'string' }, type: 'array' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextRequest: {
+        properties: {
+            environmentVariables: {
+                additionalProperties: { anyOf: [{ type: 'string' }, { $ref: '#/$defs/SecretValue' }] },
+                type: 'object'
+            },
+            oidc: { $ref: '#/$defs/OperationContextOIDCConfigurationRequest' },
+            options: { $ref: '#/$defs/OperationContextOptionsRequest' },
+            preRunCommands: { items: { type: 'string' }, type: 'array' },
+            role: { $ref: '#/$defs/DeploymentRoleRequest' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextOIDCConfigurationRequest: {
+        properties: {
+            aws: { $ref: '#/$defs/OperationContextAWSOIDCConfigurationRequest' },
+            azure: { $ref: '#/$defs/OperationContextAzureOIDCConfigurationRequest' },
+            gcp: { $ref: '#/$defs/OperationContextGCPOIDCConfigurationRequest' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextAWSOIDCConfigurationRequest: {
+        properties: {
+            duration: { type: 'string' },
+            policyArns: { items: { type: 'string' }, type: 'array' },
+            roleArn: { type: 'string' },
+            sessionName: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextAzureOIDCConfigurationRequest: {
+        properties: {
+            clientId: { type: 'string' },
+            subscriptionId: { type: 'string' },
+            tenantId: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextGCPOIDCConfigurationRequest: {
+        properties: {
+            projectId: { type: 'string' },
+            providerId: { type: 'string' },
+            region: { type: 'string' },
+            serviceAccount: { type: 'string' },
+            tokenLifetime: { type: 'string' },
+            workloadPoolId: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    OperationContextOptionsRequest: {
+        properties: {
+            deleteAfterDestroy: { type: 'boolean' },
+            remediateIfDriftDetected: { type: 'boolean' },
+            shell: { type: 'string' },
+            skipInstallDependencies: { type: 'boolean' },
+            skipIntermediateDeployments: { type: 'boolean' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    DeploymentRoleRequest: {
+        properties: { defaultIdentifier: { type: 'string' }, id: { type: 'string' }, name: { type: 'string' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    SourceContextRequest: {
+        properties: {
+            git: { $ref: '#/$defs/SourceContextGitRequest' },
+            hg: { $ref: '#/$defs/SourceContextHgRequest' },
+            template: { $ref: '#/$defs/SourceContextTemplateRequest' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    SourceContextGitRequest: {
+        properties: {
+            branch: { type: 'string' },
+            commit: { type: 'string' },
+            gitAuth: { $ref: '#/$defs/GitAuthConfigRequest' },
+            repoDir: { type: 'string' },
+            repoUrl: { type: 'string' },
+            tag: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    GitAuthConfigRequest: {
+        properties: {
+            accessToken: { $ref: '#/$defs/SecretValue' },
+            basicAuth: { $ref: '#/$defs/BasicAuthRequest' },
+            sshAuth: { $ref: '#/$defs/SSHAuthRequest' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    BasicAuthRequest: {
+        properties: { password: { $ref: '#/$defs/SecretValue' }, userName: { $ref: '#/$defs/SecretValue' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    SSHAuthRequest: {
+        properties: { password: { $ref: '#/$defs/SecretValue' }, sshPrivateKey: { $ref: '#/$defs/SecretValue' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    SourceContextHgRequest: {
+        properties: {
+            branch: { type: 'string' },
+            hgAuth: { $ref: '#/$defs/GitAuthConfigRequest' },
+            repoDir: { type: 'string' },
+            repoUrl: { type: 'string' },
+            revision: { type: 'string' }
+        },
+        type: 'object',
+        additionalProperties: false
+    },
+    SourceContextTemplateRequest: {
+        properties: { gitAuth: { $ref: '#/$defs/GitAuthConfigRequest' }, sourceUrl: { type: 'string' } },
+        type: 'object',
+        additionalProperties: false
+    },
+    DeploymentSettingsVCS: {
+        properties: {
+            deployCommits: { type: 'boolean' },
+            deployPullRequest: { format: 'int64', type: 'integer' },
+            deployTags: { type: 'boolean' },
+            installationId: { type: 'string' },
+            paths: { items: { type: 'string' }, type: 'array' },
+            previewPullRequests: { type: 'boolean' },
+            provider: { type: 'string' },
+            pullRequestTemplate: { type: 'boolean' },
+            repository: { type: 'string' },
+            tagFilters: { items: { type: 'string' }, type: 'array' }
+        },
+        required: ['provider'],
+        type: 'object',
+        additionalProperties: false
+    }
+};
+const settingsInputSchema = {
+    ...{
+        type: 'object',
+        properties: {
+            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
+            operationContext: { $ref: '#/$defs/OperationContextRequest' },
+            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
+            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
+            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
+            agentPoolID: { type: 'string' }
+        },
+        additionalProperties: false
+    },
+    $defs
+};
+const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs };
+
+;// CONCATENATED MODULE: ./src/config/settings-errors.ts
+
+const SECRET_VALUE_REF = '#/$defs/SecretValue';
+const SECRET_VALUE_SHAPE = 'a secret written as `{secret: ...}`';
+const branchValidators = new Map();
+// With allErrors off, ajv stops at the first failing keyword; only `anyOf` reports its branches' errors before its
+// own, and those need interpreting (see describeAnyOf).
+function describeFirstError(errors, root, compile, basePath = '') {
+    const error = errors.at(-1)?.keyword === 'anyOf' ? errors.at(-1) : errors[0];
+    if (!error)
+        return 'The `settings` input is not valid.';
+    const pointer = basePath + error.instancePath;
+    const where = code(formatPath(pointer, root));
+    const data = error.data;
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return describeUnknownKey(pointer, root, String(params.additionalProperty), error.parentSchema);
+        case 'type': {
+            const isSecret = error.parentSchema === resolveRef(SECRET_VALUE_REF);
+            const expected = isSecret ? SECRET_VALUE_SHAPE : describeType(String(params.type));
+            return `The \`settings\` input is invalid: ${where} must be ${expected}, but it is ${describeValue(data)}${typeHint(String(params.type), data)}.`;
+        }
+        case 'required': {
+            const missing = String(params.missingProperty);
+            const misspelt = isRecord(data)
+                ? Object.keys(data).find(key => suggestKey(key, [missing]) === missing)
+                : undefined;
+            if (misspelt !== undefined) {
+                return `The \`settings\` input has an unknown key ${code(formatPath(`${pointer}/${misspelt}`, root))}: did you mean \`${missing}\`?`;
+            }
+            return `The \`settings\` input is invalid: ${where} is missing its required key \`${missing}\`.`;
+        }
+        case 'minLength':
+            return `The \`settings\` input is invalid: ${where} must not be empty.`;
+        case 'anyOf':
+            return describeAnyOf(error, pointer, root, compile);
+        default:
+            return `The \`settings\` input is invalid: ${where} ${error.message ?? 'is not valid'}.`;
+    }
+}
+// An `anyOf` (a plain string or a secret, an image name or an image mapping): when the value has the shape of one
+// branch, the user meant that branch, so report what is wrong inside it; otherwise list the shapes accepted.
+function describeAnyOf(error, pointer, root, compile) {
+    const branches = error.schema.map(branch => ({ branch, type: branchType(branch) }));
+    const meant = branches.find(({ type }) => type === jsonType(error.data));
+    if (meant) {
+        let validate = branchValidators.get(meant.branch);
+        if (!validate) {
+            validate = compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
+            branchValidators.set(meant.branch, validate);
+        }
+        if (!validate(error.data))
+            return describeFirstError(validate.errors ?? [], root, compile, pointer);
+    }
+    const accepted = branches.map(({ branch }) => describeBranch(branch)).join(' or ');
+    const quoteHint = branches.some(({ type }) => type === 'string') ? typeHint('string', error.data) : '';
+    return `The \`settings\` input is invalid: ${code(formatPath(pointer, root))} must be ${accepted}, but it is ${describeValue(error.data)}${quoteHint}.`;
+}
+function describeUnknownKey(pointer, root, key, parentSchema) {
+    const keyPath = code(formatPath(`${pointer}/${key}`, root));
+    if (key === 'operation' && (pointer === '' || pointer === '/operationContext')) {
+        return `The \`settings\` input cannot set ${keyPath}: the operation is the action's \`operation\` input.`;
+    }
+    if (key === 'inheritSettings' && pointer === '') {
+        return `The \`settings\` input cannot set ${keyPath}: use the action's \`inherit-settings\` input instead.`;
+    }
+    const allowed = Object.keys(parentSchema.properties ?? {});
+    const suggestion = suggestKey(key, allowed);
+    if (suggestion !== undefined)
+        return `The \`settings\` input has an unknown key ${keyPath}: did you mean \`${suggestion}\`?`;
+    const place = pointer === '' ? 'at the top level' : `in ${code(formatPath(pointer, root))}`;
+    return `The \`settings\` input has an unknown key ${keyPath}: the keys allowed ${place} are ${allowed.map(code).join(', ')}.`;
+}
+/** The allowed key the user most likely meant: same letters ignoring case, `_` and `-`, else a close spelling. */
+function suggestKey(key, allowed) {
+    const normalize = (text) => text.toLowerCase().replace(/[_-]/g, '');
+    const wanted = normalize(key);
+    const sameLetters = allowed.find(candidate => normalize(candidate) === wanted);
+    if (sameLetters !== undefined)
+        return sameLetters;
+    const limit = Math.max(1, Math.min(3, Math.floor(wanted.length / 4)));
+    let best;
+    for (const candidate of allowed) {
+        const distance = editDistance(wanted, normalize(candidate));
+        if (distance <= limit && (best === undefined || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+// Optimal string alignment distance: a swap of two neighbouring letters (`gti` for `git`) counts as one edit.
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => rows[i]?.[j] ?? 0;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            rows[i][j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+/** `/operationContext/environmentVariables/MY-VAR` → `settings.operationContext.environmentVariables["MY-VAR"]`. */
+function formatPath(pointer, root) {
+    let path = 'settings';
+    let node = root;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(node))
+            path += `[${segment}]`;
+        else if (/^[A-Za-z_$][\w$]*$/.test(segment))
+            path += `.${segment}`;
+        else
+            path += `[${JSON.stringify(segment)}]`;
+        node = isRecord(node) || Array.isArray(node) ? node[segment] : undefined;
+    }
+    return path;
+}
+function branchType(branch) {
+    if (typeof branch.type === 'string')
+        return branch.type;
+    if (typeof branch.$ref === 'string')
+        return branchType(resolveRef(branch.$ref));
+    return undefined;
+}
+function describeBranch(branch) {
+    if (branch.$ref === SECRET_VALUE_REF)
+        return SECRET_VALUE_SHAPE;
+    if (branch.$ref === '#/$defs/DockerImageRequest')
+        return 'a mapping with `reference` and optional `credentials`';
+    if (branch.type === 'string' && branch.minLength === 1)
+        return 'a non-empty string';
+    return describeType(branchType(branch) ?? 'object');
+}
+function resolveRef(ref) {
+    const defs = settingsInputSchema.$defs;
+    return defs[ref.replace('#/$defs/', '')] ?? {};
+}
+function describeType(type) {
+    const names = {
+        object: 'a mapping',
+        array: 'a list',
+        string: 'a string',
+        boolean: 'true or false',
+        integer: 'a whole number',
+        number: 'a number'
+    };
+    return names[type] ?? `of type ${type}`;
+}
+// Never quotes a string value: it may be a secret written in the wrong place.
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'empty';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `the ${typeof value} ${value}`;
+    return `a ${typeof value}`;
+}
+function typeHint(expected, value) {
+    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        return `; quote it to pass it as text, as in "${String(value)}"`;
+    }
+    if (expected === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value)) {
+        return '; YAML 1.2 reads yes, no, on and off as text, so write true or false';
+    }
+    return '';
+}
+function jsonType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'integer' : 'number';
+    return typeof value;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function code(text) {
+    return `\`${text}\``;
+}
+
+;// CONCATENATED MODULE: ./src/config/settings.ts
+// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
+// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
+// sentence that names where the mistake is and what was expected.
+
+
+
+
+
+
+let libraries;
+let ajvInstance;
+/**
+ * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
+ * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
+ * parseSettings itself stays synchronous.
+ */
+async function loadSettingsParser() {
+    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
+}
+// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
+function settingsLibraries() {
+    if (libraries)
+        return libraries;
+    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    try {
+        libraries = {
+            ...pickYaml(load('yaml')),
+            Ajv: load('ajv').Ajv
+        };
+    }
+    catch (cause) {
+        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
+    }
+    return libraries;
+}
+function pickYaml(yaml) {
+    return { parseDocument: yaml.parseDocument, visit: yaml.visit, isScalar: yaml.isScalar };
+}
+function ajv() {
+    ajvInstance ??= new (settingsLibraries().Ajv)({
+        strict: false,
+        validateFormats: false,
+        verbose: true,
+        allErrors: false
+    });
+    return ajvInstance;
+}
+let validateSettings;
+/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
+function parseSettings(text) {
+    if (text.trim() === '')
+        return undefined;
+    const value = parseSettingsYaml(settingsLibraries(), text);
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw settings_settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
+            `\`operationContext:\`), but it is ${describeValue(value)}.`);
+    }
+    const settings = asTheServiceReadsIt(value);
+    // `agentPoolID: null` (the shared pool) is checked as absent: the schema's field is a string.
+    const { agentPoolID, ...rest } = settings;
+    const checked = agentPoolID === null ? rest : settings;
+    validateSettings ??= ajv().compile(settingsInputSchema);
+    if (!validateSettings(checked)) {
+        throw settings_settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
+    }
+    checkConsistency(settings);
+    return settings;
+}
+/**
+ * The spellings the service accepts beside the schema's: `repoURL`, as Pulumi's REST examples write it (its Go
+ * decoder matches field names case-insensitively), becomes `repoUrl`, the spelling the CLI sends.
+ */
+function asTheServiceReadsIt(value) {
+    const sourceContext = value.sourceContext;
+    const git = isObject(sourceContext) ? sourceContext.git : undefined;
+    if (!isObject(sourceContext) || !isObject(git) || !('repoURL' in git))
+        return value;
+    if ('repoUrl' in git) {
+        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
+            'two spellings of one key: keep one.');
+    }
+    const { repoURL, ...others } = git;
+    return { ...value, sourceContext: { ...sourceContext, git: { repoUrl: repoURL, ...others } } };
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
+const RESERVED_VARIABLES = [
+    'PULUMI_CI_BUILD_URL',
+    'PULUMI_CI_SYSTEM',
+    'PULUMI_CI_BUILD_NUMBER',
+    'PULUMI_CI_BUILD_ID',
+    'PULUMI_ACCESS_TOKEN',
+    'PULUMI_BACKEND_URL'
+];
+function checkConsistency(settings) {
+    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
+    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
+    if (reserved !== undefined) {
+        throw settings_settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
+            'Deployments sets itself in every deployment and would overwrite: remove it.');
+    }
+    const git = settings.sourceContext?.git;
+    if (git?.branch !== undefined && git.commit !== undefined) {
+        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
+            'which are mutually exclusive: keep the one to deploy.');
+    }
+    const sources = Object.keys(settings.sourceContext ?? {});
+    if (sources.length > 1) {
+        throw settings_settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
+            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
+    }
+}
+function settings_settingsError(message) {
+    return new input_error/* InputError */.d('settings', message);
+}
+
+// EXTERNAL MODULE: ./src/pulumi/types.ts
+var types = __nccwpck_require__(4203);
+;// CONCATENATED MODULE: ./src/config/operation.ts
+// The `operation` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
+// bring from the CLI and other tools.
+
+
+
+// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
+const OPERATION_ALIASES = {
+    up: 'update',
+    deploy: 'update',
+    apply: 'update',
+    plan: 'preview',
+    drift: 'detect-drift',
+    remediate: 'remediate-drift'
+};
+function parseOperation(value) {
+    const accepted = `${types/* PULUMI_OPERATIONS */.UQ.slice(0, -1).join(', ')} or ${types/* PULUMI_OPERATIONS */.UQ.at(-1)}`;
+    if (value === '') {
+        throw new input_error/* InputError */.d('operation', `The \`operation\` input is required: set it to ${accepted}.`);
+    }
+    const lower = value.toLowerCase();
+    const operation = types/* PULUMI_OPERATIONS */.UQ.find(candidate => candidate === lower);
+    if (operation !== undefined)
+        return operation;
+    const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
+    const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
+    throw new input_error/* InputError */.d('operation', `The \`operation\` input ${(0,input_error/* quoteInput */.Z)(value)} is not an operation this action runs: use ${accepted}${hint}`);
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
+const DEFAULT_POLL_INTERVAL = '2s';
+/** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
+const CANCEL_ON_ABORT_BY_DEFAULT = ['preview', 'detect-drift'];
+/** getInputs for the action itself: the parser of the `settings` input is loaded first, and only when it is given. */
+async function readInputs(read, env) {
+    if (read('settings').trim() !== '')
+        await loadSettingsParser();
+    return getInputs(read, env);
+}
+/** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
+function getInputs(read, env) {
+    const input = (name) => read(name).trim();
+    const stacks = parseStacks(read('stack'));
+    const [{ ref: stack, name: stackName }] = stacks;
+    const operation = parseOperation(input('operation'));
+    // The OIDC token's default lifetime follows the timeout, checked in its own turn below.
+    const { token, oidc } = parseLogin(input, env, timeoutIfValid(input('timeout')), stacks.map(s => s.ref.org));
+    const cloudUrl = parseCloudUrl(input('cloud-url'), env);
+    const inheritSettings = parseBoolean('inherit-settings', input('inherit-settings'), true);
+    const settings = parseSettings(read('settings'));
+    const commit = parseCommit(input('commit'), settings);
+    const wait = parseBoolean('wait', input('wait'), true);
+    const timeoutText = input('timeout');
+    const timeoutMs = timeoutText === '' ? undefined : parsePositiveDuration('timeout', timeoutText);
+    const pollIntervalMs = parsePositiveDuration('poll-interval', input('poll-interval') || DEFAULT_POLL_INTERVAL);
+    const cancelOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), CANCEL_ON_ABORT_BY_DEFAULT.includes(operation));
+    // A deployment still queued has changed nothing, whatever its operation: cancelling it loses nothing.
+    const cancelQueuedOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), true);
+    const commentOnSummary = parseBoolean('comment-on-summary', input('comment-on-summary'), true);
+    const githubToken = parseGithubToken(input('github-token'), env);
+    const commentOnPr = parseBoolean('comment-on-pr', input('comment-on-pr'), true);
+    const commentOnPrNumber = parsePullRequestNumber(input('comment-on-pr-number'));
+    const editPrComment = parseBoolean('edit-pr-comment', input('edit-pr-comment'), true);
+    const expectNoChanges = parseBoolean('expect-no-changes', input('expect-no-changes'), false);
+    if (expectNoChanges && !wait) {
+        throw new input_error/* InputError */.d('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
+            'with `wait: false` the step ends as soon as the deployment is created.');
+    }
+    const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true);
+    const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false);
+    const fleet = (0,fleet_inputs/* parseFleetInputs */.p)(input, wait);
+    return {
+        stacks,
+        stack,
+        stackName,
+        operation,
+        token,
+        oidc,
+        cloudUrl,
+        inheritSettings,
+        settings,
+        commit,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        cancelOnAbort,
+        cancelQueuedOnAbort,
+        commentOnSummary,
+        githubToken,
+        commentOnPr,
+        commentOnPrNumber,
+        editPrComment,
+        expectNoChanges,
+        failOnDrift,
+        showSecretOutputs,
+        ...fleet,
+        secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
+    };
+}
+function parseCloudUrl(value, env) {
+    if (value !== '')
+        return validateCloudUrl(value, 'The `cloud-url` input');
+    const backendUrl = env.PULUMI_BACKEND_URL?.trim() ?? '';
+    // Self-managed backends (s3://, file://, azblob://, gs://) have no Deployments API; only a Pulumi Cloud URL counts.
+    if (/^https?:\/\//i.test(backendUrl)) {
+        return validateCloudUrl(backendUrl, 'The PULUMI_BACKEND_URL environment variable (used because the `cloud-url` input is empty)');
+    }
+    return DEFAULT_CLOUD_URL;
+}
+function validateCloudUrl(value, source) {
+    const expected = 'the Pulumi Cloud API address, such as https://api.pulumi.com';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not a URL: set it to ${expected}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // Not echoed: the value holds a credential.
+        throw new input_error/* InputError */.d('cloud-url', `${source} holds a URL with a user name or password in it: set it to ${expected}, and give the token through \`pulumi-access-token\`.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not an http(s) URL: set it to ${expected}.`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} has a query or fragment: set it to ${expected}, with nothing after the host or path.`);
+    }
+    // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
+    if (url.hostname.toLowerCase() === 'app.pulumi.com')
+        url.hostname = 'api.pulumi.com';
+    return (0,config_url/* withoutTrailingSlash */.ae)(`${url.origin}${url.pathname}`);
+}
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+// Wider than core.getBooleanInput (YAML 1.2's true/false only): `yes`, `on` and `1` are unambiguous, and workflow
+// authors used to YAML 1.1 write them. Every boolean input goes through here, so all accept the same words.
+function parseBoolean(name, value, defaultValue) {
+    if (value === '')
+        return defaultValue;
+    const lower = value.toLowerCase();
+    if (TRUE_WORDS.has(lower))
+        return true;
+    if (FALSE_WORDS.has(lower))
+        return false;
+    throw new input_error/* InputError */.d(name, `The \`${name}\` input must be true or false, but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
+}
+const SHA = /^[0-9a-f]{7,40}$/i;
+function parseCommit(value, settings) {
+    const lower = value.toLowerCase();
+    if (lower === '' || lower === 'auto')
+        return { mode: 'auto' };
+    if (lower === 'none')
+        return { mode: 'none' };
+    if (!SHA.test(value)) {
+        throw new input_error/* InputError */.d('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${(0,input_error/* quoteInput */.Z)(value)}; ` +
+            'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.');
+    }
+    const git = settings?.sourceContext?.git;
+    const conflicting = ['commit', 'branch', 'tag'].find(key => git?.[key] !== undefined);
+    if (conflicting !== undefined) {
+        throw new input_error/* InputError */.d('commit', `The \`commit\` input pins commit ${lower}, but the \`settings\` input also sets ` +
+            `\`sourceContext.git.${conflicting}\`: keep only one of them.`);
+    }
+    return { mode: 'sha', sha: lower };
+}
+function parsePositiveDuration(name, value) {
+    let ms;
+    try {
+        ms = (0,duration/* parseDuration */.E9)(value);
+    }
+    catch (error) {
+        if (error instanceof duration/* DurationError */.N2)
+            throw new input_error/* InputError */.d(name, `The \`${name}\` input ${error.message}`);
+        throw error;
+    }
+    if (ms <= 0) {
+        const instead = name === 'timeout'
+            ? 'leave it empty for no limit, or give a duration above zero'
+            : 'give a duration above zero, such as 2s';
+        throw new input_error/* InputError */.d(name, `The \`${name}\` input is ${(0,input_error/* quoteInput */.Z)(value)}, which is no time at all: ${instead}.`);
+    }
+    return ms;
+}
+function timeoutIfValid(value) {
+    try {
+        return value === '' ? undefined : parsePositiveDuration('timeout', value);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseGithubToken(value, env) {
+    const token = value || (env.GITHUB_TOKEN?.trim() ?? '');
+    if (/\s/.test(token)) {
+        throw new input_error/* InputError */.d('github-token', 'The `github-token` input holds a value with whitespace or a line break inside, which a GitHub token never has: ' +
+            'check the secret it comes from.');
+    }
+    return token;
+}
+function parsePullRequestNumber(value) {
+    if (value === '')
+        return undefined;
+    const digits = /^#?(\d+)$/.exec(value)?.[1];
+    const number = digits === undefined ? NaN : Number(digits);
+    if (!Number.isSafeInteger(number) || number <= 0) {
+        throw new input_error/* InputError */.d('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
+    }
+    return number;
+}
+// Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
+
+// EXTERNAL MODULE: ./src/github/pr-comment.ts + 4 modules
+var pr_comment = __nccwpck_require__(2998);
+;// CONCATENATED MODULE: ./src/github/oidc.ts
+// The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
+// (config/oidc.ts checks that before any request).
+
+/** Through the runner seam (@actions/core), which masks the token as soon as it has it. */
+const runnerIdToken = audience => githubRunner.getIDToken(audience);
+/** The audience Pulumi Cloud expects for an organization (spec/WIRE-NOTES.md, Turn 2). */
+function pulumiAudience(org) {
+    return `urn:pulumi:org:${org}`;
+}
+/** The ID token, or an Error whose message is one sentence saying what the runner answered. */
+async function requestIdToken(source, audience) {
+    let token;
+    try {
+        token = await source(audience);
+    }
+    catch (error) {
+        // @actions/core's messages span lines ("Error message: Failed to get ID Token. \n Error Code : 403 ...").
+        const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+        throw new IdTokenError(`The runner did not give this job a GitHub OIDC token for the audience ${audience} (${said}): check that ` +
+            'the job has `permissions: id-token: write`, then run it again.');
+    }
+    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+        throw new IdTokenError(`The runner answered the request for this job's GitHub OIDC token (audience ${audience}) with something ` +
+            'that is not a token; run the job again.');
+    }
+    return token;
+}
+class IdTokenError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdTokenError';
+    }
+}
+
+// EXTERNAL MODULE: ./src/action/cancellation.ts
+var cancellation = __nccwpck_require__(4559);
+// EXTERNAL MODULE: ./src/action/create-phase.ts + 1 modules
+var create_phase = __nccwpck_require__(5399);
+// EXTERNAL MODULE: ./src/pulumi/oidc.ts
+var pulumi_oidc = __nccwpck_require__(6137);
+;// CONCATENATED MODULE: ./src/action/login.ts
+
+
+
+/**
+ * The config with its Pulumi token, and that token and the ID token among its secrets. Each is masked the moment
+ * it is known, before anything else is printed. Throws an IdTokenError or a PulumiApiError with a sentence.
+ */
+async function logIn(config, deps) {
+    const { oidc } = config;
+    if (!oidc)
+        return config;
+    const { runner } = deps;
+    const org = config.stack.org;
+    const wanted = { org, tokenType: oidc.tokenType, scope: oidc.scope };
+    if (oidc.ignoredToken === 'input') {
+        runner.warning('Both `oidc-token-type` and `pulumi-access-token` are set: the action logs in with the token Pulumi Cloud ' +
+            "issues for this job's GitHub OIDC token and does not use the `pulumi-access-token` input; remove one of them.");
+    }
+    else if (oidc.ignoredToken === 'env') {
+        runner.info('PULUMI_ACCESS_TOKEN is set, but `oidc-token-type` asks for an OIDC login: the action uses the token ' +
+            "Pulumi Cloud issues for this job's GitHub OIDC token, not PULUMI_ACCESS_TOKEN.");
+    }
+    const audience = pulumiAudience(org);
+    const idToken = await requestIdToken(deps.idToken, audience);
+    runner.setSecret(idToken);
+    const exchanged = await (0,pulumi_oidc/* exchangeIdToken */.aL)(deps.exchanger, {
+        ...wanted,
+        expirationSeconds: oidc.expirationSeconds,
+        idToken,
+        audience,
+        signal: deps.signal
+    });
+    runner.setSecret(exchanged.token);
+    const lifetime = (0,duration/* formatDuration */.a3)((exchanged.expiresIn ?? oidc.expirationSeconds) * 1000);
+    runner.info(`Logged in to Pulumi Cloud with ${(0,pulumi_oidc/* what */.BB)(wanted)}, issued for this job's GitHub OIDC token; it expires in ${lifetime}.`);
+    return { ...config, token: exchanged.token, secrets: [...config.secrets, idToken, exchanged.token] };
+}
+
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __nccwpck_require__(8948);
+;// CONCATENATED MODULE: ./src/action/run.ts
+// The main step, read top-down: inputs → create → follow → finish. Each phase lives in its own module; this one
+// only sequences them and turns an error into one sentence on the step.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function processSignals(handler) {
+    const onSignal = () => handler();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
+const defaultMainDeps = () => ({
+    runner: githubRunner,
+    env: process.env,
+    clock: pulumi_client/* systemClock */.ml,
+    onAbortSignal: processSignals,
+    octokitFactory: pr_comment/* createOctokitFactory */.k
+});
+/** The main step. Resolves `true` when the process should exit at once (the step was cancelled). */
+async function runMain(deps = defaultMainDeps()) {
+    const { runner } = deps;
+    let config;
+    try {
+        config = await readInputs(deps.readInput ?? (name => runner.getInput(name)), deps.env);
+    }
+    catch (error) {
+        if (error instanceof input_error/* InputError */.d) {
+            runner.setFailed(error.message);
+            return false;
+        }
+        throw error;
+    }
+    // Registered before anything else is printed: the runner masks these in every later log line.
+    for (const secret of config.secrets)
+        runner.setSecret(secret);
+    const cleartext = (0,config_url/* cleartextWarning */.R5)(config.cloudUrl);
+    if (cleartext)
+        runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
+    try {
+        config = await logIn(config, {
+            runner,
+            idToken: deps.idToken ?? runnerIdToken,
+            exchanger: new pulumi_client/* PulumiCloudClient */.rq({ baseUrl: config.cloudUrl, token: '', clock: deps.clock })
+        });
+    }
+    catch (error) {
+        if (!(error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV))
+            throw error;
+        runner.setFailed(new Redactor(config.secrets).redact(error.message));
+        return false;
+    }
+    const redactor = new Redactor(config.secrets);
+    const plain = plainSecretLookingVariables(config.settings);
+    if (plain.length > 0) {
+        // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
+        runner.warning(`The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
+            `\`${plain[0]}: {secret: ...}\` so Pulumi Cloud stores it encrypted and never shows it.`);
+    }
+    try {
+        return await deploy(config, redactor, deps);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof errors/* PulumiApiError */.zV ||
+            error instanceof input_error/* InputError */.d ||
+            error instanceof errors/* AmbiguousCreateError */.J$)
+            runner.setFailed(redactor.redact(message));
+        else {
+            if (error instanceof Error && error.stack)
+                runner.debug(redactor.redact(error.stack));
+            runner.setFailed(redactor.redact(`The action stopped on an unexpected error: ${message}`));
+        }
+        return false;
+    }
+}
+async function deploy(config, redactor, deps) {
+    const { runner, clock } = deps;
+    const started = clock.now();
+    const ctx = (0,context/* readEventContext */.ws)(deps.env);
+    const clientOptions = clientOptionsFor(config, redactor, deps);
+    const client = new pulumi_client/* PulumiCloudClient */.rq(clientOptions);
+    const stop = new cancellation/* Cancellation */.m(clock);
+    const unsubscribe = deps.onAbortSignal(() => {
+        if (!stop.requested)
+            runner.info('The step is being cancelled.');
+        stop.cancel();
+    });
+    try {
+        const run = { config, runner, redactor, outputs: new outputs/* StepOutputs */.b(runner), stop };
+        if (config.stacks.length > 1) {
+            // Several stacks have their own flow, loaded only when asked for.
+            const { deployMany } = await Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864));
+            return await deployMany(run, {
+                ctx,
+                clientOptions,
+                clock,
+                env: deps.env,
+                octokitFactory: deps.octokitFactory,
+                started
+            });
+        }
+        const created = await (0,create_phase/* createPhase */.a)({ ...run, ctx, client, clientOptions });
+        if (!created)
+            return true;
+        // Following and reporting are loaded only now: none of that code may delay the first request.
+        const stage = await Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3032));
+        const { deployment, pin } = created;
+        const reporting = stage.openReport(run, {
+            created: deployment,
+            pin,
+            ctx,
+            octokitFactory: deps.octokitFactory
+        });
+        try {
+            return await followAndReport(run, stage, reporting, {
+                client,
+                clock,
+                env: deps.env,
+                started,
+                deployment
+            });
+        }
+        catch (error) {
+            // Once the deployment exists, an error still ends in a report: the comment must not be left saying
+            // "queued", and the summary is written; the error itself then fails the step.
+            if (!reporting.finished)
+                await stage.finishAfterError(run, reporting, error);
+            throw error;
+        }
+    }
+    finally {
+        unsubscribe();
+    }
+}
+async function followAndReport(run, stage, reporting, { client, clock, env, started, deployment }) {
+    const { config, stop } = run;
+    if (!config.wait) {
+        const report = { ...reporting.base, status: 'created', steps: [] };
+        await stage.finish(run, reporting, { report, handled: true });
+        return stop.requested;
+    }
+    const { outcome, renderer } = await stage.followPhase(run, {
+        api: client,
+        clock,
+        env,
+        deploymentId: deployment.id,
+        started,
+        onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
+    });
+    // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
+    const ending = await endFollowing(run, client, deployment, outcome);
+    const results = await stage.readResults({
+        client,
+        config,
+        deploymentId: deployment.id,
+        deploymentVersion: deployment.version,
+        outcome,
+        runner: run.runner,
+        signal: stop.signal
+    });
+    const report = stage.buildReport({
+        base: reporting.base,
+        outcome,
+        renderer,
+        cancelled: ending === 'cancelled',
+        ended: ending === 'ended',
+        timeoutMs: config.timeoutMs,
+        results: results.operation,
+        drift: results.drift
+    });
+    if (outcome.kind !== 'terminal' && ending === 'ended') {
+        const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
+        report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`;
+    }
+    // A cancel that did not go through is left to the post step, which tries again.
+    await stage.finish(run, reporting, {
+        report,
+        deployment: outcome.deployment,
+        handled: ending !== 'failed',
+        stackOutputs: results.outputs
+    });
+    return stop.requested;
+}
+/** A deployment that did not end while followed is cancelled, or left alone, as `cancel-on-abort` says. */
+async function endFollowing(run, client, deployment, outcome) {
+    if (outcome.kind === 'terminal')
+        return 'ended';
+    const { id, consoleUrl } = deployment;
+    return (0,cancellation/* cancelIfWanted */.N)(run.config, client, id, consoleUrl, outcome, run.runner, run.stop);
+}
+function clientOptionsFor(config, redactor, deps) {
+    const { runner, clock } = deps;
+    return {
+        baseUrl: config.cloudUrl,
+        token: config.token,
+        clock,
+        redact: text => redactor.redact(text),
+        onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
+        onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud')),
+        onNotice: text => runner.notice(redactor.redact(text), 'Pulumi Deployment')
+    };
+}
+/** One sink for the warnings of every client of the run, so the same text is said once. */
+function sayOnce(say) {
+    const said = new Set();
+    return text => {
+        if (said.has(text))
+            return;
+        said.add(text);
+        say(text);
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
+;// CONCATENATED MODULE: ./src/action/post.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
+ * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
+ */
+async function runPost(runner = githubRunner, env = process.env, idToken = runnerIdToken) {
+    if (runner.getState(state/* STATE */.c.handled) === 'true')
+        return;
+    const targets = leftDeployments(runner);
+    if (targets.length === 0)
+        return;
+    if (runner.getState(state/* STATE */.c.cancelOnAbort) !== 'true') {
+        for (const { id } of targets)
+            runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`);
+        return;
+    }
+    let token;
+    let cloudUrl;
+    try {
+        const given = await readInputs(name => runner.getInput(name), env);
+        for (const secret of given.secrets)
+            runner.setSecret(secret);
+        const cleartext = (0,config_url/* cleartextWarning */.R5)(given.cloudUrl);
+        if (cleartext)
+            runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
+        ({ token, cloudUrl } = await logIn(given, {
+            runner,
+            idToken,
+            exchanger: new pulumi_client/* PulumiCloudClient */.rq({ baseUrl: given.cloudUrl, token: '', clock: pulumi_client/* systemClock */.ml }),
+            signal: AbortSignal.timeout(10_000)
+        }));
+    }
+    catch (error) {
+        if (error instanceof input_error/* InputError */.d || error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV) {
+            runner.warning(`Could not cancel deployment ${targets.map(t => t.id).join(', ')}: ${error.message}`);
+            return;
+        }
+        throw error;
+    }
+    const client = new pulumi_client/* PulumiCloudClient */.rq({ baseUrl: cloudUrl, token, clock: pulumi_client/* systemClock */.ml });
+    await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id)));
+}
+async function cancelOne(client, runner, stack, id) {
+    try {
+        const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
+        runner.info(result === 'ended'
+            ? `Deployment ${id} had already ended; nothing to cancel.`
+            : `The job was cancelled; deployment ${id} was cancelled too.`);
+    }
+    catch (error) {
+        runner.warning(`The job was cancelled, and cancelling deployment ${id} did not succeed: ${error.message}`);
+    }
+}
+/** The deployments the main step made: the list several stacks leave, or the one of a one-stack step. */
+function leftDeployments(runner) {
+    const listed = runner.getState(state/* STATE */.c.deployments);
+    if (listed) {
+        let parsed;
+        try {
+            parsed = JSON.parse(listed);
+        }
+        catch {
+            return [];
+        }
+        if (!Array.isArray(parsed))
+            return [];
+        return parsed.flatMap((entry) => {
+            const stack = typeof entry?.stack === 'string' ? (0,stack_name/* parseStackRef */.R4)(entry.stack) : undefined;
+            return stack && typeof entry.id === 'string' && entry.id ? [{ stack, id: entry.id }] : [];
+        });
+    }
+    const id = runner.getState(state/* STATE */.c.deploymentId);
+    const stack = (0,stack_name/* parseStackRef */.R4)(runner.getState(state/* STATE */.c.stack));
+    return id && stack ? [{ stack, id }] : [];
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+// GitHub runs dist/index.js twice: as the main step and, when the job is cancelled, as the post step. The state
+// file tells them apart: the main step marks it before anything else.
+const POST_MARK = 'isPost';
+async function run() {
+    if (githubRunner.getState(POST_MARK) === 'true') {
+        await runPost();
+        return;
+    }
+    githubRunner.saveState(POST_MARK, 'true');
+    const cancelled = await runMain();
+    // A cancelled step must end within seconds, whatever sockets or timers are still open.
+    if (cancelled)
+        process.exit();
+}
+
+
+/***/ }),
+
+/***/ 6953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rq: () => (/* binding */ PulumiCloudClient),
+  ml: () => (/* reexport */ systemClock)
+});
+
+// UNUSED EXPORTS: DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY, defaultUserAgent
+
 // EXTERNAL MODULE: ./src/pulumi/errors.ts
 var errors = __nccwpck_require__(9863);
 // EXTERNAL MODULE: ./src/pulumi/stack-name.ts
@@ -32688,7 +34032,7 @@ function ambiguous(stack, request, why, candidates) {
 }
 
 // EXTERNAL MODULE: ./src/config/url.ts
-var config_url = __nccwpck_require__(8019);
+var url = __nccwpck_require__(8019);
 ;// CONCATENATED MODULE: ./src/pulumi/paths.ts
 // Where things live on Pulumi Cloud: request URLs built from a base URL, and the console page of a deployment.
 
@@ -32700,11 +34044,15 @@ function joinUrl(baseUrl, path, query) {
             params.set(key, String(value));
     }
     const search = params.toString();
-    return `${(0,config_url/* withoutTrailingSlash */.ae)(baseUrl)}${path}${search ? `?${search}` : ''}`;
+    return `${(0,url/* withoutTrailingSlash */.ae)(baseUrl)}${path}${search ? `?${search}` : ''}`;
 }
 /** `/api/stacks/{org}/{project}/{stack}/deployments` plus more segments, each one URL-encoded. */
 function stackDeploymentsPath(stack, ...segments) {
     return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments);
+}
+/** `/api/orgs/{org}/deployments`. */
+function orgDeploymentsPath(org) {
+    return encodePath('api', 'orgs', org, 'deployments');
 }
 /** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
 function stackPath(stack, ...segments) {
@@ -32722,66 +34070,8 @@ function deploymentConsoleUrl(baseUrl, stack, version) {
     return `${origin}${encodePath(stack.org, stack.project, stack.stack, 'deployments', version)}`;
 }
 
-;// CONCATENATED MODULE: ./src/pulumi/oidc.ts
-// Exchanging the job's GitHub OIDC token for a Pulumi access token (RFC 8693 token exchange), as
-// pulumi/auth-actions does: POST /api/oauth/token, with no Authorization header (spec/results-openapi.json,
-// spec/WIRE-NOTES.md Turn 2).
-
-const TOKEN_EXCHANGE_PATH = '/api/oauth/token';
-const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
-const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
-const PULUMI_TOKEN_TYPE_PREFIX = 'urn:pulumi:token-type:access_token:';
-/** The Pulumi access token, or a PulumiApiError whose message is one sentence naming the org and the token type. */
-async function exchangeIdToken(client, o) {
-    const request = {
-        audience: o.audience,
-        grant_type: TOKEN_EXCHANGE_GRANT,
-        subject_token: o.idToken,
-        subject_token_type: ID_TOKEN_TYPE,
-        requested_token_type: `${PULUMI_TOKEN_TYPE_PREFIX}${o.tokenType}`,
-        ...(o.scope !== undefined ? { scope: o.scope } : {}),
-        expiration: o.expirationSeconds
-    };
-    let answer;
-    try {
-        answer = await client.exchangeToken(request, { signal: o.signal });
-    }
-    catch (error) {
-        throw refusal(error, o) ?? error;
-    }
-    const token = answer?.access_token;
-    // Hostile until checked: it becomes a header value and a mask, so it must be one printable word.
-    if (typeof token !== 'string' || !/^[\x21-\x7e]{8,4096}$/.test(token)) {
-        throw new errors/* PulumiApiError */.zV(`Pulumi Cloud answered the exchange of this job's GitHub OIDC token for ${what(o)} without a usable ` +
-            "access token; run the job again, and check Pulumi Cloud's status if it keeps happening.", { status: 200, method: 'POST', path: TOKEN_EXCHANGE_PATH, retryable: true, attempts: 1 });
-    }
-    const expiresIn = answer.expires_in;
-    return { token, expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : undefined };
-}
-/** `an organization token of acme`, `a team token of acme (team:platform)`. */
-function what(o) {
-    const article = /^[aeiou]/.test(o.tokenType) ? 'an' : 'a';
-    return `${article} ${o.tokenType} token of the organization ${o.org}${o.scope ? ` (scope ${o.scope})` : ''}`;
-}
-// A 4xx other than 429 is Pulumi Cloud saying no ({error, error_description}); anything else (5xx, network,
-// timeout) keeps the client's own sentence, which says to try again.
-function refusal(error, o) {
-    if (!(error instanceof errors/* PulumiApiError */.zV) || error.status < 400 || error.status >= 500 || error.status === 429)
-        return undefined;
-    const said = error.serverMessage?.split(o.idToken).join('***');
-    return new errors/* PulumiApiError */.zV(`Pulumi Cloud refused to exchange this job's GitHub OIDC token for ${what(o)} (HTTP ${error.status}` +
-        `${said ? `: ${said.replace(/\.$/, '')}` : ''}); check that ${o.org} trusts GitHub as an OIDC issuer ` +
-        '(Settings → Access Management → OIDC Issuers) with a policy that lets this repository get that token, and ' +
-        'that `oidc-token-type` and `oidc-scope` ask for it.', {
-        status: error.status,
-        method: error.method,
-        path: error.path,
-        serverMessage: said,
-        retryable: false,
-        attempts: error.attempts
-    });
-}
-
+// EXTERNAL MODULE: ./src/pulumi/oidc.ts
+var oidc = __nccwpck_require__(6137);
 // EXTERNAL MODULE: ./src/pulumi/engine-events.ts
 var engine_events = __nccwpck_require__(9030);
 // EXTERNAL MODULE: ./src/pulumi/stack-results.ts
@@ -32796,6 +34086,10 @@ function defaultUserAgent() {
     return `${ACTION_NAME}/${ACTION_VERSION}`;
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/pulumi/encoding.ts
@@ -32930,8 +34224,8 @@ const direct = {
     write: new undici.Agent({ pipelining: 0 })
 };
 const proxied = {
-    read: new HttpClient(undefined, undefined, { keepAlive: true }),
-    write: new HttpClient(undefined, undefined, { keepAlive: false })
+    read: new lib/* HttpClient */.Qq(undefined, undefined, { keepAlive: true }),
+    write: new lib/* HttpClient */.Qq(undefined, undefined, { keepAlive: false })
 };
 function dispatcherFor(url, method) {
     const use = method === 'GET' ? 'read' : 'write';
@@ -33312,7 +34606,7 @@ class PulumiTransport {
         if (!parsed || !/^https?:$/.test(parsed.protocol)) {
             throw new Error(`The Pulumi Cloud URL "${opts.baseUrl}" is not an http(s) URL; use one like https://api.pulumi.com.`);
         }
-        this.baseUrl = (0,config_url/* withoutTrailingSlash */.ae)(opts.baseUrl);
+        this.baseUrl = (0,url/* withoutTrailingSlash */.ae)(opts.baseUrl);
         this.token = opts.token;
         this.userAgent = opts.userAgent ?? defaultUserAgent();
         this.clock = opts.clock ?? systemClock;
@@ -33529,6 +34823,19 @@ class PulumiCloudClient extends PulumiTransport {
             validate: validDeploymentList
         }, o);
     }
+    /** The organization's deployments, newest first by default: one request tells the status of many stacks. */
+    listOrgDeployments(org, q, o) {
+        return this.call({
+            method: 'GET',
+            path: orgDeploymentsPath(org),
+            query: listQuery(q),
+            expectJson: true,
+            retry: 'read',
+            action: "list the organization's deployments",
+            subject: 'org',
+            org
+        }, o);
+    }
     /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
     streamLogs(stack, id, continuationToken, o) {
         return this.call({
@@ -33590,7 +34897,7 @@ class PulumiCloudClient extends PulumiTransport {
         const org = request.audience.replace(/^urn:pulumi:org:/, '');
         return this.call({
             method: 'POST',
-            path: TOKEN_EXCHANGE_PATH,
+            path: oidc/* TOKEN_EXCHANGE_PATH */.KS,
             body: request,
             expectJson: true,
             retry: 'unprocessed',
@@ -33630,2058 +34937,6 @@ function listQuery(q) {
 }
 function checked(value, holds) {
     return value !== undefined && holds(value) ? value : undefined;
-}
-
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(9556);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(7840);
-// EXTERNAL MODULE: ./src/config/input-error.ts
-var input_error = __nccwpck_require__(6065);
-;// CONCATENATED MODULE: ./src/config/stacks.ts
-
-
-const EXAMPLE = 'such as acme/web/dev';
-/**
- * Every stack named by the input, in its order. Blank lines and `#` comments (a whole line, or after a space) are
- * left out; a stack named twice is refused, because two deployments of one stack would only queue behind each other.
- */
-function parseStacks(value) {
-    const lines = value.split(/\r?\n/);
-    const named = lines
-        .map((text, index) => ({ text: withoutComment(text).trim(), line: index + 1 }))
-        .filter(entry => entry.text !== '');
-    if (named.length === 0) {
-        throw new input_error/* InputError */.d('stack', `The \`stack\` input is required: name the stack to deploy as org/project/stack, ${EXAMPLE}.`);
-    }
-    // One stack reads as it always did; several name the line, counted as the workflow file shows them.
-    const several = named.length > 1 || lines.filter(l => l.trim() !== '').length > 1;
-    const seen = new Map();
-    return named.map(({ text, line }) => {
-        const where = several ? `Line ${line} of the \`stack\` input, ` : 'The `stack` input ';
-        const ref = parseStack(text, where);
-        const name = (0,stack_name/* formatStackRef */.ju)(ref);
-        const first = seen.get(name);
-        if (first !== undefined) {
-            throw new input_error/* InputError */.d('stack', `Line ${line} of the \`stack\` input names ${name} again (first on line ${first}): list each stack once.`);
-        }
-        seen.set(name, line);
-        return { ref, name };
-    });
-}
-function withoutComment(line) {
-    const hash = line.search(/(^|\s)#/);
-    return hash < 0 ? line : line.slice(0, hash);
-}
-/** `where` begins the sentence: "The `stack` input " or "Line 3 of the `stack` input, ". */
-function parseStack(value, where) {
-    const parsed = (0,stack_name/* parseStackName */.Ff)(value);
-    if ('ref' in parsed)
-        return parsed.ref;
-    const subject = `${where}${(0,input_error/* quoteInput */.Z)(value)}${where.endsWith(', ') ? ',' : ''}`;
-    throw new input_error/* InputError */.d('stack', `${subject} ${problemText(parsed.problem)}`);
-}
-function problemText(problem) {
-    switch (problem.kind) {
-        case 'parts':
-            return (`has ${problem.count} part${problem.count === 1 ? '' : 's'}, but it must be ` +
-                `org/project/stack (three parts separated by /), ${EXAMPLE}.`);
-        case 'empty':
-            return `has an empty ${problem.part} name: write org/project/stack, ${EXAMPLE}.`;
-        case 'character':
-            return (`has ${JSON.stringify(problem.character)} in its ${problem.part} name, but each part ` +
-                'may hold only letters, digits, -, _ and .');
-        case 'length':
-            return (`has a ${problem.part} name of ${problem.length} characters, but Pulumi Cloud allows at most ` +
-                `${problem.max}: check the name.`);
-        case 'dots':
-            return (`has ${(0,input_error/* quoteInput */.Z)(problem.value)} as its ${problem.part} name, which is not a name: write the ` +
-                `${problem.part}'s real name, as in org/project/stack, ${EXAMPLE}.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/credentials.ts
-// How the action logs in to Pulumi Cloud: with a given token (`pulumi-access-token`, PULUMI_ACCESS_TOKEN), or with
-// one exchanged for the job's GitHub OIDC token (`oidc-token-type`, `oidc-scope`, `oidc-expiration`). Checked up
-// front like every input: a job that cannot get a GitHub OIDC token, or asks for a token Pulumi Cloud would never
-// issue, fails before any request.
-
-
-const OIDC_TOKEN_TYPES = ['organization', 'team', 'personal', 'runner'];
-/** Without a `timeout`, the exchanged token lives this long. */
-const OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS = 2 * 60 * 60_000;
-/** With one, this much longer than the timeout: the cancel, the summary and the comment come after it. */
-const OIDC_EXPIRATION_MARGIN_MS = 15 * 60_000;
-// What each type's scope is called and how Pulumi Cloud spells it (spec/results-openapi.json, /api/oauth/token).
-const SCOPE_OF = {
-    team: { what: 'the team name', prefix: 'team' },
-    personal: { what: 'the user login', prefix: 'user' },
-    runner: { what: 'the runner name', prefix: 'runner' }
-};
-const SCOPE_NAME = /^[A-Za-z0-9._-]+$/;
-// What users coming from pulumi/auth-actions or other tools type; suggested, never accepted silently.
-const TYPE_ALIASES = {
-    org: 'organization',
-    user: 'personal',
-    'urn:pulumi:token-type:access_token:organization': 'organization',
-    'urn:pulumi:token-type:access_token:team': 'team',
-    'urn:pulumi:token-type:access_token:personal': 'personal',
-    'urn:pulumi:token-type:access_token:runner': 'runner'
-};
-/** A given token, or an OIDC login (which takes the place of a token given as well). */
-function parseLogin(input, env, timeoutMs, orgs) {
-    const given = input('pulumi-access-token');
-    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
-    const oidc = parseOidcLogin({
-        tokenType: input('oidc-token-type'),
-        scope: input('oidc-scope'),
-        expiration: input('oidc-expiration'),
-        givenToken: given !== '' ? 'input' : fromEnv !== '' ? 'env' : undefined,
-        timeoutMs,
-        env
-    });
-    const distinct = [...new Set(orgs)];
-    if (oidc && distinct.length > 1) {
-        throw new input_error/* InputError */.d('oidc-token-type', `An OIDC login gets a Pulumi token for one organization, but the \`stack\` input names stacks of ` +
-            `${distinct.join(' and ')}: use one step per organization, or give a \`pulumi-access-token\` that can ` +
-            'reach all of them.');
-    }
-    // The ignored token is still kept as a secret (collectSecrets), so it is masked all the same.
-    if (oidc)
-        return { token: '', oidc };
-    return { token: parseToken(given, env), oidc };
-}
-function parseToken(value, env) {
-    const fromEnv = env.PULUMI_ACCESS_TOKEN?.trim() ?? '';
-    const token = value || fromEnv;
-    if (token === '') {
-        throw new input_error/* InputError */.d('pulumi-access-token', 'No Pulumi access token was given: set the `pulumi-access-token` input (for example to ' +
-            '`${{ secrets.PULUMI_ACCESS_TOKEN }}`) or the PULUMI_ACCESS_TOKEN environment variable, or log in with the ' +
-            "job's GitHub OIDC token through `oidc-token-type`; note that secrets are empty in workflows triggered from " +
-            'forks.');
-    }
-    if (/\s/.test(token)) {
-        const source = value
-            ? 'The `pulumi-access-token` input'
-            : 'The PULUMI_ACCESS_TOKEN environment variable (used because the `pulumi-access-token` input is empty)';
-        throw new input_error/* InputError */.d('pulumi-access-token', `${source} holds a value with whitespace or a line break inside, which a Pulumi access token never has: ` +
-            'check that the secret holds only the token.');
-    }
-    return token;
-}
-/** The OIDC login the inputs ask for, or undefined when `oidc-token-type` is empty (a token is given instead). */
-function parseOidcLogin(o) {
-    if (o.tokenType === '') {
-        const stray = o.scope !== '' ? 'oidc-scope' : o.expiration !== '' ? 'oidc-expiration' : undefined;
-        if (stray !== undefined) {
-            throw new input_error/* InputError */.d(stray, `The \`${stray}\` input is set, but \`oidc-token-type\` is empty, so no OIDC login happens: set ` +
-                `\`oidc-token-type\` to ${typeList()} to log in with the job's GitHub OIDC token, or remove \`${stray}\`.`);
-        }
-        return undefined;
-    }
-    const tokenType = parseTokenType(o.tokenType);
-    const scope = parseScope(tokenType, o.scope);
-    const expirationSeconds = parseExpiration(o.expiration, o.timeoutMs);
-    // Checked here, before any request: without `id-token: write` the runner gives the step no way to ask for one.
-    if (!o.env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() || !o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()) {
-        throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input asks to log in to Pulumi Cloud with the job's GitHub OIDC token, but the job ` +
-            'may not request one: add `permissions: id-token: write` to the workflow or the job (GitHub gives no OIDC ' +
-            'token to pull requests from forks).');
-    }
-    return { tokenType, scope, expirationSeconds, ignoredToken: o.givenToken };
-}
-function typeList() {
-    return `${OIDC_TOKEN_TYPES.slice(0, -1).join(', ')} or ${OIDC_TOKEN_TYPES.at(-1)}`;
-}
-function parseTokenType(value) {
-    const lower = value.toLowerCase();
-    const type = OIDC_TOKEN_TYPES.find(candidate => candidate === lower);
-    if (type !== undefined)
-        return type;
-    const suggestion = TYPE_ALIASES[lower];
-    throw new input_error/* InputError */.d('oidc-token-type', `The \`oidc-token-type\` input ${(0,input_error/* quoteInput */.Z)(value)} is not a Pulumi token type: use ${typeList()}, or leave it ` +
-        `empty to use \`pulumi-access-token\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
-}
-function parseScope(tokenType, value) {
-    if (tokenType === 'organization') {
-        if (value === '')
-            return undefined;
-        if (value.toLowerCase() === 'admin')
-            return 'admin';
-        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} does not fit an organization token: leave it empty, or set it to ` +
-            '`admin` for a token with admin scope.');
-    }
-    const { what, prefix } = SCOPE_OF[tokenType];
-    if (value === '') {
-        throw new input_error/* InputError */.d('oidc-scope', `A ${tokenType} token needs the \`oidc-scope\` input: set it to ${what} the token is for.`);
-    }
-    // `team:platform` is how Pulumi Cloud spells it; accepted as well as the bare name.
-    const name = value.startsWith(`${prefix}:`) ? value.slice(prefix.length + 1) : value;
-    if (!SCOPE_NAME.test(name)) {
-        throw new input_error/* InputError */.d('oidc-scope', `The \`oidc-scope\` input ${(0,input_error/* quoteInput */.Z)(value)} is not ${what}: a ${tokenType} token's scope is one name of ` +
-            'letters, digits, -, _ and .');
-    }
-    return `${prefix}:${name}`;
-}
-function parseExpiration(value, timeoutMs) {
-    if (value === '') {
-        const ms = timeoutMs === undefined ? OIDC_EXPIRATION_WITHOUT_TIMEOUT_MS : timeoutMs + OIDC_EXPIRATION_MARGIN_MS;
-        return Math.ceil(ms / 1000);
-    }
-    let ms;
-    try {
-        ms = (0,duration/* parseDuration */.E9)(value);
-    }
-    catch (error) {
-        if (error instanceof duration/* DurationError */.N2)
-            throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input ${error.message}`);
-        throw error;
-    }
-    if (ms < 60_000) {
-        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input is ${(0,input_error/* quoteInput */.Z)(value)}, too short for a deployment: give at least a minute, or ` +
-            'leave it empty for a lifetime that outlasts the `timeout`.');
-    }
-    if (timeoutMs !== undefined && ms < timeoutMs) {
-        throw new input_error/* InputError */.d('oidc-expiration', `The \`oidc-expiration\` input (${(0,duration/* formatDuration */.a3)(ms)}) is shorter than the \`timeout\` ` +
-            `(${(0,duration/* formatDuration */.a3)(timeoutMs)}), so the Pulumi token would expire while the action still waits for the ` +
-            'deployment: make it longer, or leave it empty for a lifetime that outlasts the `timeout`.');
-    }
-    return Math.ceil(ms / 1000);
-}
-
-;// CONCATENATED MODULE: ./src/config/secrets.ts
-// Words that make a variable's value secret wherever they appear in its name.
-const SECRET_WORDS = new Set([
-    'SECRET',
-    'SECRETS',
-    'TOKEN',
-    'TOKENS',
-    'PASSWORD',
-    'PASSWORDS',
-    'PASSWD',
-    'PASS',
-    'PASSPHRASE',
-    'CREDENTIAL',
-    'CREDENTIALS',
-    'CREDS',
-    'AUTH',
-    'PAT',
-    'SAS',
-    'KEY',
-    'KEYS',
-    'APIKEY',
-    'PRIVATEKEY'
-]);
-// Names written as one upper-case word (`NPMTOKEN`, `DBPASSWORD`) cannot be split; these endings still give them away.
-const SECRET_ENDINGS = [
-    'TOKEN',
-    'SECRET',
-    'PASSWORD',
-    'PASSWD',
-    'PASSPHRASE',
-    'APIKEY',
-    'PRIVATEKEY',
-    'CREDENTIALS'
-];
-// A name that ends in one of these describes a secret (where it is, what kind it is) rather than holding it:
-// AWS_ACCESS_KEY_ID, TOKEN_URL, SECRET_NAME, GOOGLE_CREDENTIALS_FILE.
-const DESCRIPTIVE_LAST_WORDS = new Set([
-    'ID',
-    'IDS',
-    'NAME',
-    'NAMES',
-    'TYPE',
-    'KIND',
-    'MODE',
-    'METHOD',
-    'URL',
-    'URI',
-    'ENDPOINT',
-    'HOST',
-    'PORT',
-    'SOCK',
-    'SOCKET',
-    'DOMAIN',
-    'PATH',
-    'FILE',
-    'FILENAME',
-    'DIR',
-    'LOCATION',
-    'ARN',
-    'REGION',
-    'ENABLED',
-    'DISABLED',
-    'VERSION',
-    'EXPIRY',
-    'EXPIRES',
-    'EXPIRATION',
-    'TTL',
-    'LIFETIME',
-    'DURATION',
-    'USER',
-    'USERNAME',
-    'PROVIDER',
-    'ISSUER',
-    'AUDIENCE',
-    'SCOPE',
-    'SCOPES',
-    'FORMAT',
-    'LENGTH',
-    'ALGORITHM',
-    'PREFIX'
-]);
-/** Splits `apiKey`, `API_KEY`, `api-key` and `XMLHttpToken` alike into upper-case words. */
-function nameWords(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter(word => word !== '')
-        .map(word => word.toUpperCase());
-}
-/**
- * Whether a variable with this name probably holds a secret. Word-aware, so `KEYBOARD_LAYOUT`, `MONKEY` and `PATH`
- * are not, while `API_KEY`, `apiKey` and `NPMTOKEN` are; a name ending in a descriptive word such as `_ID`, `_URL`,
- * `_NAME` or `_FILE` is not, and neither is a public key. False positives only mask a harmless value; false negatives
- * leak, so the word list leans wide.
- */
-function looksSecretName(name) {
-    const words = nameWords(name);
-    const last = words.at(-1);
-    if (last === undefined || DESCRIPTIVE_LAST_WORDS.has(last))
-        return false;
-    if (words.includes('PUBLIC'))
-        return false;
-    if (words.some(word => SECRET_WORDS.has(word)))
-        return true;
-    if (words.some(word => SECRET_ENDINGS.some(ending => word.length > ending.length && word.endsWith(ending)))) {
-        return true;
-    }
-    return (includesPair(words, 'CONNECTION', 'STRING') ||
-        words.includes('CONNSTR') ||
-        words.includes('CONNECTIONSTRING'));
-}
-function includesPair(words, first, second) {
-    return words.some((word, i) => word === first && words[i + 1] === second);
-}
-/**
- * Values shorter than this are never treated as secret: masking `abc` would blank out every occurrence of those
- * letters in the log, and a three-character secret is not one worth protecting.
- */
-const MIN_SECRET_LENGTH = 4;
-// Values a secret-looking variable often holds that are settings, not secrets; masking them would garble the log.
-const NON_SECRET_VALUES = new Set(['true', 'false', 'null', 'none', 'undefined', 'enabled', 'disabled']);
-// Variables the runner sets for every step; none of them is secret (the two token inputs are passed in as `extra`).
-const RUNNER_VARIABLE_PREFIXES = ['GITHUB_', 'RUNNER_', 'INPUT_'];
-// A token the workflow author put in the environment under a runner-like name is still a token.
-const USER_SET_RUNNER_LIKE_NAMES = new Set(['GITHUB_TOKEN']);
-/**
- * Every value that must never be printed: `extra` (the Pulumi and GitHub tokens), every `{secret: ...}` in
- * `settings` (environment variables, git credentials, executor image credentials), the plain values of `settings`
- * environment variables whose names look secret, and the values of process environment variables whose names look
- * secret (such as `AWS_SECRET_ACCESS_KEY` given to the step through `env:`). Deduplicated; values shorter than
- * MIN_SECRET_LENGTH and obvious non-secrets (`true`, `false`, ...) are dropped. A multi-line value also contributes
- * each of its lines, because logs arrive one line at a time.
- */
-function collectSecrets(settings, env, extra) {
-    const found = [...extra];
-    collectSecretValues(settings, found);
-    for (const [name, value] of Object.entries(settings?.operationContext?.environmentVariables ?? {})) {
-        if (typeof value === 'string' && looksSecretName(name))
-            found.push(value);
-    }
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && isUserVariable(name) && looksSecretName(name))
-            found.push(value);
-    }
-    return normalizeSecrets(found);
-}
-/**
- * The names of `settings` environment variables that look secret but are given as plain strings: the orchestrator
- * may warn that they belong in `{secret: ...}`, which Pulumi Cloud stores encrypted and never shows.
- */
-function plainSecretLookingVariables(settings) {
-    return Object.entries(settings?.operationContext?.environmentVariables ?? {})
-        .filter(([name, value]) => typeof value === 'string' && looksSecretName(name))
-        .map(([name]) => name);
-}
-function isUserVariable(name) {
-    const upper = name.toUpperCase();
-    if (USER_SET_RUNNER_LIKE_NAMES.has(upper))
-        return true;
-    return !RUNNER_VARIABLE_PREFIXES.some(prefix => upper.startsWith(prefix));
-}
-// Walks the whole settings tree: any object with a string `secret` (and its `plaintext`, when sent) is a secret value.
-function collectSecretValues(node, found) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectSecretValues(item, found);
-        return;
-    }
-    if (node === null || typeof node !== 'object')
-        return;
-    const record = node;
-    if (typeof record.secret === 'string') {
-        found.push(record.secret);
-        if (typeof record.plaintext === 'string')
-            found.push(record.plaintext);
-    }
-    for (const value of Object.values(record))
-        collectSecretValues(value, found);
-}
-function normalizeSecrets(values) {
-    const kept = new Set();
-    const consider = (value) => {
-        if (value.length >= MIN_SECRET_LENGTH && !NON_SECRET_VALUES.has(value.toLowerCase()))
-            kept.add(value);
-    };
-    for (const value of values) {
-        consider(value);
-        if (/[\r\n]/.test(value)) {
-            for (const line of value.split(/\r?\n|\r/))
-                consider(line.trim());
-        }
-    }
-    return [...kept];
-}
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/config/settings-yaml.ts
-
-// Keys that reach an object's prototype when a value is copied or merged.
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-// The parser's error codes, in words of our own: the parser's messages quote the text around the error.
-const PROBLEMS = {
-    BAD_INDENT: 'the indentation is wrong',
-    TAB_AS_INDENT: 'a tab is used for indentation, which YAML does not allow',
-    DUPLICATE_KEY: 'a key is given twice in one mapping',
-    MISSING_CHAR: 'a closing quote or bracket is missing',
-    MULTILINE_IMPLICIT_KEY: 'a key runs over more than one line',
-    BLOCK_AS_IMPLICIT_KEY: 'a key runs over more than one line',
-    BAD_SCALAR_START: 'a value starts with a character YAML reserves (such as `*`, `&`, `|`, `>`, `@` or a backquote); quote it',
-    UNEXPECTED_TOKEN: 'a character is out of place; quote values that hold `:`, `#`, `|`, `*` or `&`'
-};
-Object.setPrototypeOf(PROBLEMS, null);
-function settingsError(message) {
-    return new input_error/* InputError */.d('settings', message);
-}
-function parseSettingsYaml(yaml, text) {
-    const doc = yaml.parseDocument(text, { uniqueKeys: true });
-    const [error] = doc.errors;
-    if (error) {
-        const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-        const what = error.code === 'MULTIPLE_DOCS'
-            ? 'it holds more than one document (a `---` line), so give one mapping'
-            : `${PROBLEMS[error.code] ?? 'it is not well-formed there'}; check the indentation and quoting there`;
-        throw settingsError(`The \`settings\` input is not valid YAML or JSON${where}: ${what}.`);
-    }
-    const refused = refusedStructure(yaml, doc);
-    if (refused)
-        throw settingsError(`The \`settings\` input ${refused}.`);
-    try {
-        return doc.toJS({ maxAliasCount: 0 });
-    }
-    catch {
-        throw settingsError('The `settings` input could not be read as YAML: write it as a plain mapping.');
-    }
-}
-/** Why the document's structure is refused, or undefined; found in one walk of its nodes. */
-function refusedStructure(yaml, doc) {
-    let refused;
-    const refuse = (why) => {
-        refused ??= why;
-        return yaml.visit.BREAK;
-    };
-    yaml.visit(doc, {
-        Alias: () => refuse('uses a YAML alias (`*name`): write each value out, or quote a value that starts with `*`'),
-        Node: (_key, node) => {
-            if (node.anchor)
-                return refuse('uses a YAML anchor (`&name`): write each value out, or quote a value that starts with `&`');
-            if (node.tag)
-                return refuse('uses a YAML tag (`!name` or `!!type`): write plain values, quoting text that starts with `!`');
-            return undefined;
-        },
-        Pair: (_key, pair) => {
-            const key = pair.key;
-            if (!yaml.isScalar(key) || typeof key.value !== 'string')
-                return refuse('has a key that is not plain text: every key is a name such as `sourceContext`');
-            if (key.value === '<<')
-                return refuse('uses a YAML merge key (`<<`): write the keys out');
-            if (PROTOTYPE_KEYS.has(key.value))
-                return refuse(`has a key named \`${key.value}\`, which no deployment setting is; remove it`);
-            return undefined;
-        }
-    });
-    return refused;
-}
-
-;// CONCATENATED MODULE: ./src/config/generated/request-schema.ts
-// Generated by script/generate-schema.mjs from spec/deployments-openapi.json. Do not edit by hand.
-const SETTINGS_INPUT_KEYS = (/* unused pure expression or super */ null && ([
-    'sourceContext',
-    'operationContext',
-    'executorContext',
-    'gitHub',
-    'cacheOptions',
-    'agentPoolID'
-]));
-const $defs = {
-    CreateDeploymentRequest: {
-        type: 'object',
-        properties: {
-            inheritSettings: { type: 'boolean' },
-            operation: {
-                enum: ['update', 'preview', 'destroy', 'refresh', 'detect-drift', 'remediate-drift'],
-                type: 'string'
-            },
-            agentPoolID: { type: 'string' },
-            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
-            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
-            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
-            operationContext: { $ref: '#/$defs/OperationContextRequest' },
-            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
-            tag: { type: 'string' },
-            vcs: { $ref: '#/$defs/DeploymentSettingsVCS' }
-        },
-        required: ['operation'],
-        additionalProperties: false
-    },
-    DeploymentSettingsRequest: {
-        properties: {
-            agentPoolID: { type: 'string' },
-            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
-            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
-            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
-            operationContext: { $ref: '#/$defs/OperationContextRequest' },
-            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
-            tag: { type: 'string' },
-            vcs: { $ref: '#/$defs/DeploymentSettingsVCS' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    CacheOptionsRequest: {
-        properties: { enable: { type: 'boolean' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    ExecutorSettingsRequest: {
-        properties: {
-            executorImage: { anyOf: [{ type: 'string', minLength: 1 }, { $ref: '#/$defs/DockerImageRequest' }] },
-            executorRootPath: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    DockerImageRequest: {
-        properties: {
-            credentials: { $ref: '#/$defs/DockerImageCredentialsRequest' },
-            reference: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false,
-        required: ['reference']
-    },
-    DockerImageCredentialsRequest: {
-        properties: { password: { $ref: '#/$defs/SecretValue' }, username: { type: 'string' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    SecretValue: {
-        properties: {
-            ciphertext: { items: { format: 'byte', type: 'string' }, type: 'array' },
-            plaintext: { type: 'string' },
-            secret: { type: 'string' }
-        },
-        required: ['secret'],
-        type: 'object',
-        additionalProperties: false
-    },
-    DeploymentSettingsGitHubRequest: {
-        properties: {
-            deployCommits: { type: 'boolean' },
-            deployPullRequest: { format: 'int64', type: 'integer' },
-            deployTags: { type: 'boolean' },
-            installationId: { type: 'string' },
-            paths: { items: { type: 'string' }, type: 'array' },
-            previewPullRequests: { type: 'boolean' },
-            pullRequestTemplate: { type: 'boolean' },
-            repository: { type: 'string' },
-            reviewStackLabels: { items: { type: 'string' }, type: 'array' },
-            tagFilters: { items: { type: 'string' }, type: 'array' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextRequest: {
-        properties: {
-            environmentVariables: {
-                additionalProperties: { anyOf: [{ type: 'string' }, { $ref: '#/$defs/SecretValue' }] },
-                type: 'object'
-            },
-            oidc: { $ref: '#/$defs/OperationContextOIDCConfigurationRequest' },
-            options: { $ref: '#/$defs/OperationContextOptionsRequest' },
-            preRunCommands: { items: { type: 'string' }, type: 'array' },
-            role: { $ref: '#/$defs/DeploymentRoleRequest' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextOIDCConfigurationRequest: {
-        properties: {
-            aws: { $ref: '#/$defs/OperationContextAWSOIDCConfigurationRequest' },
-            azure: { $ref: '#/$defs/OperationContextAzureOIDCConfigurationRequest' },
-            gcp: { $ref: '#/$defs/OperationContextGCPOIDCConfigurationRequest' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextAWSOIDCConfigurationRequest: {
-        properties: {
-            duration: { type: 'string' },
-            policyArns: { items: { type: 'string' }, type: 'array' },
-            roleArn: { type: 'string' },
-            sessionName: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextAzureOIDCConfigurationRequest: {
-        properties: {
-            clientId: { type: 'string' },
-            subscriptionId: { type: 'string' },
-            tenantId: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextGCPOIDCConfigurationRequest: {
-        properties: {
-            projectId: { type: 'string' },
-            providerId: { type: 'string' },
-            region: { type: 'string' },
-            serviceAccount: { type: 'string' },
-            tokenLifetime: { type: 'string' },
-            workloadPoolId: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    OperationContextOptionsRequest: {
-        properties: {
-            deleteAfterDestroy: { type: 'boolean' },
-            remediateIfDriftDetected: { type: 'boolean' },
-            shell: { type: 'string' },
-            skipInstallDependencies: { type: 'boolean' },
-            skipIntermediateDeployments: { type: 'boolean' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    DeploymentRoleRequest: {
-        properties: { defaultIdentifier: { type: 'string' }, id: { type: 'string' }, name: { type: 'string' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    SourceContextRequest: {
-        properties: {
-            git: { $ref: '#/$defs/SourceContextGitRequest' },
-            hg: { $ref: '#/$defs/SourceContextHgRequest' },
-            template: { $ref: '#/$defs/SourceContextTemplateRequest' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    SourceContextGitRequest: {
-        properties: {
-            branch: { type: 'string' },
-            commit: { type: 'string' },
-            gitAuth: { $ref: '#/$defs/GitAuthConfigRequest' },
-            repoDir: { type: 'string' },
-            repoUrl: { type: 'string' },
-            tag: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    GitAuthConfigRequest: {
-        properties: {
-            accessToken: { $ref: '#/$defs/SecretValue' },
-            basicAuth: { $ref: '#/$defs/BasicAuthRequest' },
-            sshAuth: { $ref: '#/$defs/SSHAuthRequest' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    BasicAuthRequest: {
-        properties: { password: { $ref: '#/$defs/SecretValue' }, userName: { $ref: '#/$defs/SecretValue' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    SSHAuthRequest: {
-        properties: { password: { $ref: '#/$defs/SecretValue' }, sshPrivateKey: { $ref: '#/$defs/SecretValue' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    SourceContextHgRequest: {
-        properties: {
-            branch: { type: 'string' },
-            hgAuth: { $ref: '#/$defs/GitAuthConfigRequest' },
-            repoDir: { type: 'string' },
-            repoUrl: { type: 'string' },
-            revision: { type: 'string' }
-        },
-        type: 'object',
-        additionalProperties: false
-    },
-    SourceContextTemplateRequest: {
-        properties: { gitAuth: { $ref: '#/$defs/GitAuthConfigRequest' }, sourceUrl: { type: 'string' } },
-        type: 'object',
-        additionalProperties: false
-    },
-    DeploymentSettingsVCS: {
-        properties: {
-            deployCommits: { type: 'boolean' },
-            deployPullRequest: { format: 'int64', type: 'integer' },
-            deployTags: { type: 'boolean' },
-            installationId: { type: 'string' },
-            paths: { items: { type: 'string' }, type: 'array' },
-            previewPullRequests: { type: 'boolean' },
-            provider: { type: 'string' },
-            pullRequestTemplate: { type: 'boolean' },
-            repository: { type: 'string' },
-            tagFilters: { items: { type: 'string' }, type: 'array' }
-        },
-        required: ['provider'],
-        type: 'object',
-        additionalProperties: false
-    }
-};
-const settingsInputSchema = {
-    ...{
-        type: 'object',
-        properties: {
-            sourceContext: { $ref: '#/$defs/SourceContextRequest' },
-            operationContext: { $ref: '#/$defs/OperationContextRequest' },
-            executorContext: { $ref: '#/$defs/ExecutorSettingsRequest' },
-            gitHub: { $ref: '#/$defs/DeploymentSettingsGitHubRequest' },
-            cacheOptions: { $ref: '#/$defs/CacheOptionsRequest' },
-            agentPoolID: { type: 'string' }
-        },
-        additionalProperties: false
-    },
-    $defs
-};
-const createDeploymentRequestSchema = { $ref: '#/$defs/CreateDeploymentRequest', $defs };
-
-;// CONCATENATED MODULE: ./src/config/settings-errors.ts
-
-const SECRET_VALUE_REF = '#/$defs/SecretValue';
-const SECRET_VALUE_SHAPE = 'a secret written as `{secret: ...}`';
-const branchValidators = new Map();
-// With allErrors off, ajv stops at the first failing keyword; only `anyOf` reports its branches' errors before its
-// own, and those need interpreting (see describeAnyOf).
-function describeFirstError(errors, root, compile, basePath = '') {
-    const error = errors.at(-1)?.keyword === 'anyOf' ? errors.at(-1) : errors[0];
-    if (!error)
-        return 'The `settings` input is not valid.';
-    const pointer = basePath + error.instancePath;
-    const where = code(formatPath(pointer, root));
-    const data = error.data;
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return describeUnknownKey(pointer, root, String(params.additionalProperty), error.parentSchema);
-        case 'type': {
-            const isSecret = error.parentSchema === resolveRef(SECRET_VALUE_REF);
-            const expected = isSecret ? SECRET_VALUE_SHAPE : describeType(String(params.type));
-            return `The \`settings\` input is invalid: ${where} must be ${expected}, but it is ${describeValue(data)}${typeHint(String(params.type), data)}.`;
-        }
-        case 'required': {
-            const missing = String(params.missingProperty);
-            const misspelt = settings_errors_isRecord(data)
-                ? Object.keys(data).find(key => suggestKey(key, [missing]) === missing)
-                : undefined;
-            if (misspelt !== undefined) {
-                return `The \`settings\` input has an unknown key ${code(formatPath(`${pointer}/${misspelt}`, root))}: did you mean \`${missing}\`?`;
-            }
-            return `The \`settings\` input is invalid: ${where} is missing its required key \`${missing}\`.`;
-        }
-        case 'minLength':
-            return `The \`settings\` input is invalid: ${where} must not be empty.`;
-        case 'anyOf':
-            return describeAnyOf(error, pointer, root, compile);
-        default:
-            return `The \`settings\` input is invalid: ${where} ${error.message ?? 'is not valid'}.`;
-    }
-}
-// An `anyOf` (a plain string or a secret, an image name or an image mapping): when the value has the shape of one
-// branch, the user meant that branch, so report what is wrong inside it; otherwise list the shapes accepted.
-function describeAnyOf(error, pointer, root, compile) {
-    const branches = error.schema.map(branch => ({ branch, type: branchType(branch) }));
-    const meant = branches.find(({ type }) => type === jsonType(error.data));
-    if (meant) {
-        let validate = branchValidators.get(meant.branch);
-        if (!validate) {
-            validate = compile({ ...meant.branch, $defs: settingsInputSchema.$defs });
-            branchValidators.set(meant.branch, validate);
-        }
-        if (!validate(error.data))
-            return describeFirstError(validate.errors ?? [], root, compile, pointer);
-    }
-    const accepted = branches.map(({ branch }) => describeBranch(branch)).join(' or ');
-    const quoteHint = branches.some(({ type }) => type === 'string') ? typeHint('string', error.data) : '';
-    return `The \`settings\` input is invalid: ${code(formatPath(pointer, root))} must be ${accepted}, but it is ${describeValue(error.data)}${quoteHint}.`;
-}
-function describeUnknownKey(pointer, root, key, parentSchema) {
-    const keyPath = code(formatPath(`${pointer}/${key}`, root));
-    if (key === 'operation' && (pointer === '' || pointer === '/operationContext')) {
-        return `The \`settings\` input cannot set ${keyPath}: the operation is the action's \`operation\` input.`;
-    }
-    if (key === 'inheritSettings' && pointer === '') {
-        return `The \`settings\` input cannot set ${keyPath}: use the action's \`inherit-settings\` input instead.`;
-    }
-    const allowed = Object.keys(parentSchema.properties ?? {});
-    const suggestion = suggestKey(key, allowed);
-    if (suggestion !== undefined)
-        return `The \`settings\` input has an unknown key ${keyPath}: did you mean \`${suggestion}\`?`;
-    const place = pointer === '' ? 'at the top level' : `in ${code(formatPath(pointer, root))}`;
-    return `The \`settings\` input has an unknown key ${keyPath}: the keys allowed ${place} are ${allowed.map(code).join(', ')}.`;
-}
-/** The allowed key the user most likely meant: same letters ignoring case, `_` and `-`, else a close spelling. */
-function suggestKey(key, allowed) {
-    const normalize = (text) => text.toLowerCase().replace(/[_-]/g, '');
-    const wanted = normalize(key);
-    const sameLetters = allowed.find(candidate => normalize(candidate) === wanted);
-    if (sameLetters !== undefined)
-        return sameLetters;
-    const limit = Math.max(1, Math.min(3, Math.floor(wanted.length / 4)));
-    let best;
-    for (const candidate of allowed) {
-        const distance = editDistance(wanted, normalize(candidate));
-        if (distance <= limit && (best === undefined || distance < best.distance))
-            best = { candidate, distance };
-    }
-    return best?.candidate;
-}
-// Optimal string alignment distance: a swap of two neighbouring letters (`gti` for `git`) counts as one edit.
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => rows[i]?.[j] ?? 0;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, at(i - 2, j - 2) + 1);
-            rows[i][j] = best;
-        }
-    }
-    return at(a.length, b.length);
-}
-/** `/operationContext/environmentVariables/MY-VAR` → `settings.operationContext.environmentVariables["MY-VAR"]`. */
-function formatPath(pointer, root) {
-    let path = 'settings';
-    let node = root;
-    for (const raw of pointer.split('/').slice(1)) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(node))
-            path += `[${segment}]`;
-        else if (/^[A-Za-z_$][\w$]*$/.test(segment))
-            path += `.${segment}`;
-        else
-            path += `[${JSON.stringify(segment)}]`;
-        node = settings_errors_isRecord(node) || Array.isArray(node) ? node[segment] : undefined;
-    }
-    return path;
-}
-function branchType(branch) {
-    if (typeof branch.type === 'string')
-        return branch.type;
-    if (typeof branch.$ref === 'string')
-        return branchType(resolveRef(branch.$ref));
-    return undefined;
-}
-function describeBranch(branch) {
-    if (branch.$ref === SECRET_VALUE_REF)
-        return SECRET_VALUE_SHAPE;
-    if (branch.$ref === '#/$defs/DockerImageRequest')
-        return 'a mapping with `reference` and optional `credentials`';
-    if (branch.type === 'string' && branch.minLength === 1)
-        return 'a non-empty string';
-    return describeType(branchType(branch) ?? 'object');
-}
-function resolveRef(ref) {
-    const defs = settingsInputSchema.$defs;
-    return defs[ref.replace('#/$defs/', '')] ?? {};
-}
-function describeType(type) {
-    const names = {
-        object: 'a mapping',
-        array: 'a list',
-        string: 'a string',
-        boolean: 'true or false',
-        integer: 'a whole number',
-        number: 'a number'
-    };
-    return names[type] ?? `of type ${type}`;
-}
-// Never quotes a string value: it may be a secret written in the wrong place.
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'empty';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return `the ${typeof value} ${value}`;
-    return `a ${typeof value}`;
-}
-function typeHint(expected, value) {
-    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        return `; quote it to pass it as text, as in "${String(value)}"`;
-    }
-    if (expected === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value)) {
-        return '; YAML 1.2 reads yes, no, on and off as text, so write true or false';
-    }
-    return '';
-}
-function jsonType(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? 'integer' : 'number';
-    return typeof value;
-}
-function settings_errors_isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function code(text) {
-    return `\`${text}\``;
-}
-
-;// CONCATENATED MODULE: ./src/config/settings.ts
-// The `settings` input: YAML (or JSON, which is YAML) parsed and checked against the request schema generated from
-// the OpenAPI document, so a misspelt key or a wrong type fails the step before any deployment is made, with one
-// sentence that names where the mistake is and what was expected.
-
-
-
-
-
-
-let libraries;
-let ajvInstance;
-/**
- * Loads yaml and ajv: half a megabyte of code that most workflows, which give no settings, never need, so the
- * bundle keeps it in a chunk of its own. The action awaits this before reading its inputs when `settings` is given;
- * parseSettings itself stays synchronous.
- */
-async function loadSettingsParser() {
-    libraries ??= await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479));
-}
-// Run from the sources (tests, scripts), the libraries are in node_modules and can be loaded on first use.
-function settingsLibraries() {
-    if (libraries)
-        return libraries;
-    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    try {
-        libraries = {
-            ...pickYaml(load('yaml')),
-            Ajv: load('ajv').Ajv
-        };
-    }
-    catch (cause) {
-        throw new Error('The settings parser was used before loadSettingsParser() loaded it.', { cause });
-    }
-    return libraries;
-}
-function pickYaml(yaml) {
-    return { parseDocument: yaml.parseDocument, visit: yaml.visit, isScalar: yaml.isScalar };
-}
-function ajv() {
-    ajvInstance ??= new (settingsLibraries().Ajv)({
-        strict: false,
-        validateFormats: false,
-        verbose: true,
-        allErrors: false
-    });
-    return ajvInstance;
-}
-let validateSettings;
-/** Parses and validates the `settings` input; empty (or comments only) is undefined. Throws InputError('settings'). */
-function parseSettings(text) {
-    if (text.trim() === '')
-        return undefined;
-    const value = parseSettingsYaml(settingsLibraries(), text);
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw settings_settingsError(`The \`settings\` input must be a mapping of deployment settings (such as \`sourceContext:\` or ` +
-            `\`operationContext:\`), but it is ${describeValue(value)}.`);
-    }
-    const settings = asTheServiceReadsIt(value);
-    // `agentPoolID: null` (the shared pool) is checked as absent: the schema's field is a string.
-    const { agentPoolID, ...rest } = settings;
-    const checked = agentPoolID === null ? rest : settings;
-    validateSettings ??= ajv().compile(settingsInputSchema);
-    if (!validateSettings(checked)) {
-        throw settings_settingsError(describeFirstError(validateSettings.errors ?? [], checked, s => ajv().compile(s)));
-    }
-    checkConsistency(settings);
-    return settings;
-}
-/**
- * The spellings the service accepts beside the schema's: `repoURL`, as Pulumi's REST examples write it (its Go
- * decoder matches field names case-insensitively), becomes `repoUrl`, the spelling the CLI sends.
- */
-function asTheServiceReadsIt(value) {
-    const sourceContext = value.sourceContext;
-    const git = isObject(sourceContext) ? sourceContext.git : undefined;
-    if (!isObject(sourceContext) || !isObject(git) || !('repoURL' in git))
-        return value;
-    if ('repoUrl' in git) {
-        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.repoURL` and `settings.sourceContext.git.repoUrl`, ' +
-            'two spellings of one key: keep one.');
-    }
-    const { repoURL, ...others } = git;
-    return { ...value, sourceContext: { ...sourceContext, git: { repoUrl: repoURL, ...others } } };
-}
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-// Pulumi Deployments sets these in every deployment and overwrites a value given for them (deployments-api-preview.md).
-const RESERVED_VARIABLES = [
-    'PULUMI_CI_BUILD_URL',
-    'PULUMI_CI_SYSTEM',
-    'PULUMI_CI_BUILD_NUMBER',
-    'PULUMI_CI_BUILD_ID',
-    'PULUMI_ACCESS_TOKEN',
-    'PULUMI_BACKEND_URL'
-];
-function checkConsistency(settings) {
-    const variables = Object.keys(settings.operationContext?.environmentVariables ?? {});
-    const reserved = variables.find(name => RESERVED_VARIABLES.includes(name));
-    if (reserved !== undefined) {
-        throw settings_settingsError(`The \`settings\` input sets \`settings.operationContext.environmentVariables.${reserved}\`, which Pulumi ` +
-            'Deployments sets itself in every deployment and would overwrite: remove it.');
-    }
-    const git = settings.sourceContext?.git;
-    if (git?.branch !== undefined && git.commit !== undefined) {
-        throw settings_settingsError('The `settings` input sets both `settings.sourceContext.git.branch` and `settings.sourceContext.git.commit`, ' +
-            'which are mutually exclusive: keep the one to deploy.');
-    }
-    const sources = Object.keys(settings.sourceContext ?? {});
-    if (sources.length > 1) {
-        throw settings_settingsError(`The \`settings\` input sets more than one source in \`settings.sourceContext\` ` +
-            `(${sources.map(code).join(' and ')}): a deployment has one source, so keep one.`);
-    }
-}
-function settings_settingsError(message) {
-    return new input_error/* InputError */.d('settings', message);
-}
-
-;// CONCATENATED MODULE: ./src/config/operation.ts
-// The `operation` input: one of the operations Pulumi Deployments runs, with a "did you mean" for the names people
-// bring from the CLI and other tools.
-
-
-
-// What users coming from the Pulumi CLI or other tools type; suggested, never accepted silently.
-const OPERATION_ALIASES = {
-    up: 'update',
-    deploy: 'update',
-    apply: 'update',
-    plan: 'preview',
-    drift: 'detect-drift',
-    remediate: 'remediate-drift'
-};
-function parseOperation(value) {
-    const accepted = `${types/* PULUMI_OPERATIONS */.UQ.slice(0, -1).join(', ')} or ${types/* PULUMI_OPERATIONS */.UQ.at(-1)}`;
-    if (value === '') {
-        throw new input_error/* InputError */.d('operation', `The \`operation\` input is required: set it to ${accepted}.`);
-    }
-    const lower = value.toLowerCase();
-    const operation = types/* PULUMI_OPERATIONS */.UQ.find(candidate => candidate === lower);
-    if (operation !== undefined)
-        return operation;
-    const suggestion = OPERATION_ALIASES[lower] ?? suggestKey(lower, types/* PULUMI_OPERATIONS */.UQ);
-    const hint = suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`;
-    throw new input_error/* InputError */.d('operation', `The \`operation\` input ${(0,input_error/* quoteInput */.Z)(value)} is not an operation this action runs: use ${accepted}${hint}`);
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-
-
-
-
-
-
-
-
-const DEFAULT_CLOUD_URL = 'https://api.pulumi.com';
-const DEFAULT_POLL_INTERVAL = '2s';
-/** Cancelling these loses nothing; cancelling an operation that changes infrastructure midway can leave it half-done. */
-const CANCEL_ON_ABORT_BY_DEFAULT = ['preview', 'detect-drift'];
-/** getInputs for the action itself: the parser of the `settings` input is loaded first, and only when it is given. */
-async function readInputs(read, env) {
-    if (read('settings').trim() !== '')
-        await loadSettingsParser();
-    return getInputs(read, env);
-}
-/** Reads and validates every input, in the order action.yml lists them; throws an InputError on the first bad one. */
-function getInputs(read, env) {
-    const input = (name) => read(name).trim();
-    const stacks = parseStacks(read('stack'));
-    const [{ ref: stack, name: stackName }] = stacks;
-    const operation = parseOperation(input('operation'));
-    // The OIDC token's default lifetime follows the timeout, checked in its own turn below.
-    const { token, oidc } = parseLogin(input, env, timeoutIfValid(input('timeout')), stacks.map(s => s.ref.org));
-    const cloudUrl = parseCloudUrl(input('cloud-url'), env);
-    const inheritSettings = parseBoolean('inherit-settings', input('inherit-settings'), true);
-    const settings = parseSettings(read('settings'));
-    const commit = parseCommit(input('commit'), settings);
-    const wait = parseBoolean('wait', input('wait'), true);
-    const timeoutText = input('timeout');
-    const timeoutMs = timeoutText === '' ? undefined : parsePositiveDuration('timeout', timeoutText);
-    const pollIntervalMs = parsePositiveDuration('poll-interval', input('poll-interval') || DEFAULT_POLL_INTERVAL);
-    const cancelOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), CANCEL_ON_ABORT_BY_DEFAULT.includes(operation));
-    // A deployment still queued has changed nothing, whatever its operation: cancelling it loses nothing.
-    const cancelQueuedOnAbort = parseBoolean('cancel-on-abort', input('cancel-on-abort'), true);
-    const commentOnSummary = parseBoolean('comment-on-summary', input('comment-on-summary'), true);
-    const githubToken = parseGithubToken(input('github-token'), env);
-    const commentOnPr = parseBoolean('comment-on-pr', input('comment-on-pr'), true);
-    const commentOnPrNumber = parsePullRequestNumber(input('comment-on-pr-number'));
-    const editPrComment = parseBoolean('edit-pr-comment', input('edit-pr-comment'), true);
-    const expectNoChanges = parseBoolean('expect-no-changes', input('expect-no-changes'), false);
-    if (expectNoChanges && !wait) {
-        throw new input_error/* InputError */.d('expect-no-changes', 'The `expect-no-changes` input needs `wait: true`: the changes are known only once the deployment ends, and ' +
-            'with `wait: false` the step ends as soon as the deployment is created.');
-    }
-    const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true);
-    const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false);
-    return {
-        stacks,
-        stack,
-        stackName,
-        operation,
-        token,
-        oidc,
-        cloudUrl,
-        inheritSettings,
-        settings,
-        commit,
-        wait,
-        timeoutMs,
-        pollIntervalMs,
-        cancelOnAbort,
-        cancelQueuedOnAbort,
-        commentOnSummary,
-        githubToken,
-        commentOnPr,
-        commentOnPrNumber,
-        editPrComment,
-        expectNoChanges,
-        failOnDrift,
-        showSecretOutputs,
-        secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
-    };
-}
-function parseCloudUrl(value, env) {
-    if (value !== '')
-        return validateCloudUrl(value, 'The `cloud-url` input');
-    const backendUrl = env.PULUMI_BACKEND_URL?.trim() ?? '';
-    // Self-managed backends (s3://, file://, azblob://, gs://) have no Deployments API; only a Pulumi Cloud URL counts.
-    if (/^https?:\/\//i.test(backendUrl)) {
-        return validateCloudUrl(backendUrl, 'The PULUMI_BACKEND_URL environment variable (used because the `cloud-url` input is empty)');
-    }
-    return DEFAULT_CLOUD_URL;
-}
-function validateCloudUrl(value, source) {
-    const expected = 'the Pulumi Cloud API address, such as https://api.pulumi.com';
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not a URL: set it to ${expected}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // Not echoed: the value holds a credential.
-        throw new input_error/* InputError */.d('cloud-url', `${source} holds a URL with a user name or password in it: set it to ${expected}, and give the token through \`pulumi-access-token\`.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} is not an http(s) URL: set it to ${expected}.`);
-    }
-    if (url.search !== '' || url.hash !== '') {
-        throw new input_error/* InputError */.d('cloud-url', `${source} ${(0,input_error/* quoteInput */.Z)(value)} has a query or fragment: set it to ${expected}, with nothing after the host or path.`);
-    }
-    // The console address is a common value of PULUMI_BACKEND_URL, and the Pulumi CLI accepts it for the API.
-    if (url.hostname.toLowerCase() === 'app.pulumi.com')
-        url.hostname = 'api.pulumi.com';
-    return (0,config_url/* withoutTrailingSlash */.ae)(`${url.origin}${url.pathname}`);
-}
-const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
-const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
-// Wider than core.getBooleanInput (YAML 1.2's true/false only): `yes`, `on` and `1` are unambiguous, and workflow
-// authors used to YAML 1.1 write them. Every boolean input goes through here, so all accept the same words.
-function parseBoolean(name, value, defaultValue) {
-    if (value === '')
-        return defaultValue;
-    const lower = value.toLowerCase();
-    if (TRUE_WORDS.has(lower))
-        return true;
-    if (FALSE_WORDS.has(lower))
-        return false;
-    throw new input_error/* InputError */.d(name, `The \`${name}\` input must be true or false, but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
-}
-const SHA = /^[0-9a-f]{7,40}$/i;
-function parseCommit(value, settings) {
-    const lower = value.toLowerCase();
-    if (lower === '' || lower === 'auto')
-        return { mode: 'auto' };
-    if (lower === 'none')
-        return { mode: 'none' };
-    if (!SHA.test(value)) {
-        throw new input_error/* InputError */.d('commit', `The \`commit\` input must be auto, none or a commit SHA of 7 to 40 hexadecimal digits, but it is ${(0,input_error/* quoteInput */.Z)(value)}; ` +
-            'to deploy a branch or tag, set `sourceContext.git.branch` in the `settings` input and `commit: none`.');
-    }
-    const git = settings?.sourceContext?.git;
-    const conflicting = ['commit', 'branch', 'tag'].find(key => git?.[key] !== undefined);
-    if (conflicting !== undefined) {
-        throw new input_error/* InputError */.d('commit', `The \`commit\` input pins commit ${lower}, but the \`settings\` input also sets ` +
-            `\`sourceContext.git.${conflicting}\`: keep only one of them.`);
-    }
-    return { mode: 'sha', sha: lower };
-}
-function parsePositiveDuration(name, value) {
-    let ms;
-    try {
-        ms = (0,duration/* parseDuration */.E9)(value);
-    }
-    catch (error) {
-        if (error instanceof duration/* DurationError */.N2)
-            throw new input_error/* InputError */.d(name, `The \`${name}\` input ${error.message}`);
-        throw error;
-    }
-    if (ms <= 0) {
-        const instead = name === 'timeout'
-            ? 'leave it empty for no limit, or give a duration above zero'
-            : 'give a duration above zero, such as 2s';
-        throw new input_error/* InputError */.d(name, `The \`${name}\` input is ${(0,input_error/* quoteInput */.Z)(value)}, which is no time at all: ${instead}.`);
-    }
-    return ms;
-}
-function timeoutIfValid(value) {
-    try {
-        return value === '' ? undefined : parsePositiveDuration('timeout', value);
-    }
-    catch {
-        return undefined;
-    }
-}
-function parseGithubToken(value, env) {
-    const token = value || (env.GITHUB_TOKEN?.trim() ?? '');
-    if (/\s/.test(token)) {
-        throw new input_error/* InputError */.d('github-token', 'The `github-token` input holds a value with whitespace or a line break inside, which a GitHub token never has: ' +
-            'check the secret it comes from.');
-    }
-    return token;
-}
-function parsePullRequestNumber(value) {
-    if (value === '')
-        return undefined;
-    const digits = /^#?(\d+)$/.exec(value)?.[1];
-    const number = digits === undefined ? NaN : Number(digits);
-    if (!Number.isSafeInteger(number) || number <= 0) {
-        throw new input_error/* InputError */.d('comment-on-pr-number', `The \`comment-on-pr-number\` input must be a pull request number (a whole number above 0), but it is ${(0,input_error/* quoteInput */.Z)(value)}.`);
-    }
-    return number;
-}
-// Inputs other than the tokens are not secret, but a long value is cut so the sentence stays readable.
-
-// EXTERNAL MODULE: ./src/github/pr-comment.ts + 4 modules
-var pr_comment = __nccwpck_require__(2998);
-;// CONCATENATED MODULE: ./src/github/oidc.ts
-// The job's GitHub OIDC token, which the runner issues to steps of a job with `permissions: id-token: write`
-// (config/oidc.ts checks that before any request).
-
-/** Through the runner seam (@actions/core), which masks the token as soon as it has it. */
-const runnerIdToken = audience => githubRunner.getIDToken(audience);
-/** The audience Pulumi Cloud expects for an organization (spec/WIRE-NOTES.md, Turn 2). */
-function pulumiAudience(org) {
-    return `urn:pulumi:org:${org}`;
-}
-/** The ID token, or an Error whose message is one sentence saying what the runner answered. */
-async function requestIdToken(source, audience) {
-    let token;
-    try {
-        token = await source(audience);
-    }
-    catch (error) {
-        // @actions/core's messages span lines ("Error message: Failed to get ID Token. \n Error Code : 403 ...").
-        const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-        throw new IdTokenError(`The runner did not give this job a GitHub OIDC token for the audience ${audience} (${said}): check that ` +
-            'the job has `permissions: id-token: write`, then run it again.');
-    }
-    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
-        throw new IdTokenError(`The runner answered the request for this job's GitHub OIDC token (audience ${audience}) with something ` +
-            'that is not a token; run the job again.');
-    }
-    return token;
-}
-class IdTokenError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdTokenError';
-    }
-}
-
-// EXTERNAL MODULE: ./src/action/state.ts
-var state = __nccwpck_require__(3175);
-;// CONCATENATED MODULE: ./src/action/cancellation.ts
-
-
-// A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
-// SIGINT. Everything after the signal fits in STOP_BUDGET_MS, leaving room for the process to start and exit.
-const STOP_BUDGET_MS = 3_500;
-/** The most a cancel request may take once the step is being stopped; the rest is for the summary and comment. */
-const CANCEL_BUDGET_MS = 2_500;
-/** A cancel after a timeout has no runner waiting to kill the step, and gets longer. */
-const CANCEL_AFTER_TIMEOUT_MS = 10_000;
-async function cancelIfWanted(config, client, id, consoleUrl, outcome, runner, stop) {
-    const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
-    const started = await hasStarted(config, client, id, outcome, stop);
-    const wanted = started ? config.cancelOnAbort : config.cancelQueuedOnAbort;
-    if (!wanted) {
-        // Only a deployment that runs can be left half-done by a cancel; one still queued is kept only on request.
-        runner.warning(started
-            ? `${why}; the ${config.operation} deployment keeps running in Pulumi Cloud, because cancelling an ` +
-                `operation that changes infrastructure can leave the stack inconsistent (set \`cancel-on-abort: true\` ` +
-                `to cancel it). Follow it at ${consoleUrl}.`
-            : `${why}; the ${config.operation} deployment had not started, and stays queued in Pulumi Cloud and will ` +
-                `still run, because \`cancel-on-abort\` is false.`);
-        return 'not-wanted';
-    }
-    const budgetMs = outcome.kind === 'aborted'
-        ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
-        : CANCEL_AFTER_TIMEOUT_MS;
-    try {
-        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
-        const result = await client.cancelDeployment(config.stack, id, { signal });
-        // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
-        runner.saveState(state/* STATE */.c.handled, 'true');
-        if (result === 'ended') {
-            runner.info(`${why}, but the deployment had already ended, so there was nothing to cancel.`);
-            return 'ended';
-        }
-        runner.info(started
-            ? `${why}; the deployment was cancelled.`
-            : `${why} before the deployment started; it was cancelled, so nothing was changed.`);
-        return 'cancelled';
-    }
-    catch (error) {
-        const message = error instanceof errors/* PulumiApiError */.zV
-            ? error.message
-            : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`;
-        runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
-        return 'failed';
-    }
-}
-/**
- * Whether the deployment may have begun to change the stack. Asked afresh only when the answer decides the cancel
- * (an operation left running by default, last seen queued): it may have started since it was last seen.
- */
-async function hasStarted(config, client, id, outcome, stop) {
-    const queued = (status) => status === undefined || status === 'not-started' || status === 'accepted';
-    if (!queued(outcome.deployment?.status))
-        return true;
-    if (config.cancelOnAbort || !config.cancelQueuedOnAbort)
-        return false;
-    const budgetMs = outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000;
-    try {
-        const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime]);
-        const fresh = await client.getDeployment(config.stack, id, { signal });
-        // The report then describes what the deployment is, not what it was.
-        outcome.deployment = fresh;
-        return !queued(fresh.status);
-    }
-    catch {
-        // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
-        return false;
-    }
-}
-/**
- * The runner's cancel signal, and the little time it leaves the step: signals derived from it abort a set time
- * after it, and work that would outlast the step's time is given up.
- */
-class Cancellation {
-    clock;
-    controller = new AbortController();
-    stopBy = Number.POSITIVE_INFINITY;
-    /** Aborts when the step's time to stop has run out. */
-    outOfTime;
-    constructor(clock) {
-        this.clock = clock;
-        this.outOfTime = this.after(STOP_BUDGET_MS);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get requested() {
-        return this.controller.signal.aborted;
-    }
-    cancel() {
-        if (this.requested)
-            return;
-        this.stopBy = this.clock.now() + STOP_BUDGET_MS;
-        this.controller.abort();
-    }
-    /** Milliseconds left before the step must have ended; infinite until it is cancelled. */
-    remaining() {
-        return this.stopBy - this.clock.now();
-    }
-    /** A signal that aborts `ms` after the step is cancelled. */
-    after(ms) {
-        const delayed = new AbortController();
-        const arm = () => {
-            // Unreferenced: a pending timer must not keep a finished step's process alive.
-            setTimeout(() => delayed.abort(this.signal.reason), ms).unref();
-        };
-        if (this.requested)
-            arm();
-        else
-            this.signal.addEventListener('abort', arm, { once: true });
-        return delayed.signal;
-    }
-    /** `clock`, except that its waits end at once when the step is cancelled: retries stop, attempts in flight do not. */
-    retriesStop(clock) {
-        return {
-            now: () => clock.now(),
-            sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
-        };
-    }
-    /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
-    async within(work, runner) {
-        const late = new Promise(resolve => {
-            if (this.outOfTime.aborted)
-                resolve('late');
-            else
-                this.outOfTime.addEventListener('abort', () => resolve('late'), { once: true });
-        });
-        if ((await Promise.race([work, late])) === 'late') {
-            runner.setFailed('The step was cancelled and had to stop before its job summary and pull-request comment were written.');
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/commit-pin.ts
-// Whether a deployment is pinned to a commit, to which, and why. Without a pin, Pulumi Deployments checks out the
-// branch named in the stack's settings, which may have moved on (or never held the pull request's change): pinning
-// the event's commit makes the deployment run exactly the code that triggered the workflow.
-
-/**
- * Whether resolveCommitPin needs the stack's deployment settings, so the orchestrator can skip fetching them when the
- * request's own settings decide, the mode is not auto, or the stack's settings are not inherited.
- */
-function needsStackSettings(mode, requestSettings, inheritSettings) {
-    if (mode.mode !== 'auto' || !inheritSettings)
-        return false;
-    if (explicitGitChoice(requestSettings) !== undefined || hasNonGitSource(requestSettings))
-        return false;
-    return repoUrlOf(requestSettings?.sourceContext?.git) === undefined;
-}
-function resolveCommitPin(mode, ctx, requestSettings, stackSettings, inheritSettings) {
-    if (mode.mode === 'none')
-        return { reason: 'Not pinning a commit: the `commit` input is `none`.' };
-    if (mode.mode === 'sha') {
-        return {
-            commit: mode.sha,
-            reason: `Pinning the deployment to commit ${commit_pin_short(mode.sha)}, from the \`commit\` input.`
-        };
-    }
-    const explicit = explicitGitChoice(requestSettings);
-    if (explicit !== undefined) {
-        return {
-            reason: `Not pinning a commit: the \`settings\` input chooses \`sourceContext.git.${explicit}\` itself.`
-        };
-    }
-    if (hasNonGitSource(requestSettings)) {
-        return {
-            reason: 'Not pinning a commit: the `settings` input gives the deployment a source that is not git.'
-        };
-    }
-    const source = effectiveSource(requestSettings, inheritSettings ? stackSettings : undefined);
-    if (source === undefined) {
-        const notInherited = inheritSettings
-            ? ''
-            : " (and `inherit-settings` is false, so the stack's own are not used)";
-        return {
-            reason: 'Not pinning a commit: the deployment settings name no git repository (no `sourceContext.git.repoUrl` ' +
-                `and no \`gitHub.repository\`)${notInherited}.`
-        };
-    }
-    // The stack's settings are edited in the Pulumi console: a credential in the URL must not reach the log.
-    const sourceName = source.kind === 'url' ? (0,config_url/* withoutCredentials */.ri)(source.url) : source.repository;
-    if (ctx.repository === undefined) {
-        return {
-            reason: "Not pinning a commit: GITHUB_REPOSITORY is not set, so this workflow's repository is unknown."
-        };
-    }
-    const same = source.kind === 'url'
-        ? sameRepository(source.url, ctx.repository, ctx.serverUrl)
-        : equalIgnoringCase(source.repository, ctx.repository);
-    if (!same) {
-        return {
-            reason: `Not pinning a commit: the deployment's source repository ${sourceName} is not this workflow's repository ${ctx.repository}.`
-        };
-    }
-    return pinEventCommit(ctx, ctx.repository);
-}
-function pinEventCommit(ctx, repository) {
-    const pullRequest = ctx.pullRequest;
-    if (pullRequest !== undefined) {
-        // A fork's head is code from outside the repository; on pull_request_target it would run with the base
-        // repository's secrets and deployment credentials. Pinning it must be a deliberate `commit:` choice.
-        if (pullRequest.headRepo === undefined || !equalIgnoringCase(pullRequest.headRepo, repository)) {
-            const fork = pullRequest.headRepo ?? 'a fork that no longer exists';
-            return {
-                reason: `Not pinning a commit: pull request #${pullRequest.number} comes from ${fork}, and deploying its head would ` +
-                    'run code from outside this repository; set the `commit` input to its SHA if you trust it.'
-            };
-        }
-        return {
-            commit: pullRequest.headSha,
-            reason: `Pinning the deployment to commit ${commit_pin_short(pullRequest.headSha)}, the head of pull request #${pullRequest.number}.`
-        };
-    }
-    if (ctx.sha === undefined) {
-        return {
-            reason: 'Not pinning a commit: GITHUB_SHA is not set, so the commit that triggered this workflow is unknown.'
-        };
-    }
-    const event = ctx.eventName === undefined ? '' : ` (${ctx.eventName})`;
-    return {
-        commit: ctx.sha,
-        reason: `Pinning the deployment to commit ${commit_pin_short(ctx.sha)}, the commit that triggered this workflow${event}.`
-    };
-}
-/**
- * The request's settings with `sourceContext.git.commit` set to the pin, beside `branch: ""`, exactly as Pulumi's
- * CLI sends a pinned `pulumi deployment run` (its Go struct has no omitempty): the service reads the empty branch as
- * "not set" and lets the commit replace an inherited one. `tag` is dropped, and an empty `repoUrl` is never sent
- * (it would read as "no repository"). Returns a copy; the input is never changed. Without a pin, a copy of the
- * settings as they were (an empty mapping for none).
- */
-function applyCommitPin(settings, pin) {
-    const copy = structuredClone(settings ?? {});
-    if (pin.commit === undefined)
-        return copy;
-    const git = { ...copy.sourceContext?.git, branch: '', commit: pin.commit };
-    delete git.tag;
-    if (repoUrlOf(git) === undefined) {
-        for (const key of Object.keys(git))
-            if (key.toLowerCase() === 'repourl')
-                delete git[key];
-    }
-    copy.sourceContext = { ...copy.sourceContext, git };
-    return copy;
-}
-// The stack's settings are merged under the request's, key by key, so the request's repoUrl wins over the stack's,
-// and a repoUrl (what is cloned) wins over gitHub.repository (the app integration's repository).
-function effectiveSource(request, stack) {
-    const url = repoUrlOf(request?.sourceContext?.git) ?? repoUrlOf(stack?.sourceContext?.git);
-    if (url !== undefined)
-        return { kind: 'url', url };
-    const repository = nonEmptyString(request?.gitHub?.repository) ?? nonEmptyString(stack?.gitHub?.repository);
-    return repository === undefined ? undefined : { kind: 'repository', repository };
-}
-// Older API pages and some responses spell it `repoURL`; the service reads the key case-insensitively.
-function repoUrlOf(git) {
-    if (git === undefined)
-        return undefined;
-    const key = Object.keys(git).find(k => k.toLowerCase() === 'repourl');
-    return key === undefined ? undefined : nonEmptyString(git[key]);
-}
-function explicitGitChoice(settings) {
-    const git = settings?.sourceContext?.git;
-    return ['commit', 'branch', 'tag'].find(key => git?.[key] !== undefined);
-}
-function hasNonGitSource(settings) {
-    const source = settings?.sourceContext;
-    return source?.hg !== undefined || source?.template !== undefined;
-}
-/**
- * Whether a git URL points at `owner/repo` on the workflow's GitHub host. Accepts https and http (with or without
- * credentials), `git@host:owner/repo.git`, `ssh://git@host[:port]/owner/repo.git`, `git://` and a bare
- * `host/owner/repo`; compares case-insensitively, ignoring a `.git` suffix, trailing slashes and ports.
- */
-function sameRepository(repoUrl, repository, serverUrl) {
-    const parsed = parseGitUrl(repoUrl.trim());
-    if (parsed === undefined)
-        return false;
-    let serverHost;
-    try {
-        serverHost = new URL(serverUrl).hostname.toLowerCase();
-    }
-    catch {
-        return false;
-    }
-    const hostMatches = [serverHost, `www.${serverHost}`, `ssh.${serverHost}`].includes(parsed.host);
-    const path = parsed.path.replace(/^\/+|\/+$/g, '').replace(/\.git$/i, '');
-    return hostMatches && equalIgnoringCase(path, repository);
-}
-const GIT_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:']);
-function parseGitUrl(url) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-        try {
-            const parsed = new URL(url);
-            if (!GIT_SCHEMES.has(parsed.protocol))
-                return undefined;
-            return { host: parsed.hostname.toLowerCase(), path: decodeURIComponent(parsed.pathname) };
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const scpLike = /^(?:[^@/\s]+@)?([^:/\s]+):(.+)$/.exec(url);
-    if (scpLike)
-        return { host: (scpLike[1] ?? '').toLowerCase(), path: scpLike[2] ?? '' };
-    const slash = url.indexOf('/');
-    if (slash <= 0)
-        return undefined;
-    return { host: url.slice(0, slash).toLowerCase(), path: url.slice(slash) };
-}
-function equalIgnoringCase(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-function nonEmptyString(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-function commit_pin_short(sha) {
-    return sha.slice(0, 7);
-}
-
-;// CONCATENATED MODULE: ./src/action/create-phase.ts
-// The create phase: which commit the deployment runs, the create request itself, and the state the post step needs
-// should this step be killed. A step cancelled before the create is sent deploys nothing.
-
-
-
-/** A create request already sent when the step is cancelled may answer this long: its answer says what to cancel. */
-const CREATE_GRACE_MS = 2_000;
-/** The created deployment, or undefined when the step was cancelled first (the step has then been failed). */
-async function createPhase(input) {
-    const { config, runner, stop } = input;
-    const stackSettings = await stackSettingsIfNeeded(input);
-    if (stackSettings === 'cancelled')
-        return cancelledBeforeCreate(runner);
-    const pin = resolveCommitPin(config.commit, input.ctx, config.settings, stackSettings, config.inheritSettings);
-    runner.info(pin.reason);
-    const request = {
-        ...applyCommitPin(config.settings, pin),
-        operation: config.operation,
-        inheritSettings: config.inheritSettings
-    };
-    if (stop.requested)
-        return cancelledBeforeCreate(runner);
-    const deployment = await sendCreate(input, request);
-    if (!deployment)
-        return undefined;
-    // Saved at once: if the runner kills this step, the post step finds the deployment to cancel.
-    runner.saveState(state/* STATE */.c.deploymentId, deployment.id);
-    runner.saveState(state/* STATE */.c.stack, config.stackName);
-    runner.saveState(state/* STATE */.c.cancelOnAbort, String(config.cancelOnAbort));
-    announce(input, deployment);
-    return { deployment, pin };
-}
-async function stackSettingsIfNeeded(input) {
-    const { config, client, stop } = input;
-    if (!needsStackSettings(config.commit, config.settings, config.inheritSettings))
-        return undefined;
-    try {
-        return await client.getSettings(config.stack, { signal: stop.signal });
-    }
-    catch (error) {
-        if (stop.requested)
-            return 'cancelled';
-        throw error;
-    }
-}
-// A create already sent when the signal comes is let finish, so that the deployment it made is known (and
-// cancelled if cancel-on-abort says so) instead of left behind unseen; but it is never sent again.
-async function sendCreate(input, request) {
-    const { config, stop, runner } = input;
-    const createClient = new PulumiCloudClient({
-        ...input.clientOptions,
-        clock: stop.retriesStop(input.clientOptions.clock)
-    });
-    try {
-        return await createClient.createDeployment(config.stack, request, { signal: stop.after(CREATE_GRACE_MS) });
-    }
-    catch (error) {
-        if (!stop.requested)
-            throw error;
-        runner.setFailed(`The step was cancelled while the ${config.operation} deployment of ${config.stackName} was being ` +
-            `created, and Pulumi Cloud did not answer in time: it may have created it all the same. Check the ` +
-            `stack's deployments in the Pulumi Cloud console${config.cancelOnAbort ? ' and cancel it there' : ''}.`);
-        return undefined;
-    }
-}
-function cancelledBeforeCreate(runner) {
-    runner.setFailed('The step was cancelled before a deployment was created; nothing was deployed.');
-    return undefined;
-}
-function announce({ config, runner, outputs }, created) {
-    outputs.created(created);
-    const how = created.recovered ? ' (found after an interrupted create request)' : '';
-    runner.notice(`Deployment ${created.version} of ${config.stackName} (${config.operation}) was created${how}: ${created.consoleUrl}`, 'Pulumi Deployment');
-}
-
-;// CONCATENATED MODULE: ./src/action/login.ts
-
-
-
-/**
- * The config with its Pulumi token, and that token and the ID token among its secrets. Each is masked the moment
- * it is known, before anything else is printed. Throws an IdTokenError or a PulumiApiError with a sentence.
- */
-async function logIn(config, deps) {
-    const { oidc } = config;
-    if (!oidc)
-        return config;
-    const { runner } = deps;
-    const org = config.stack.org;
-    const wanted = { org, tokenType: oidc.tokenType, scope: oidc.scope };
-    if (oidc.ignoredToken === 'input') {
-        runner.warning('Both `oidc-token-type` and `pulumi-access-token` are set: the action logs in with the token Pulumi Cloud ' +
-            "issues for this job's GitHub OIDC token and does not use the `pulumi-access-token` input; remove one of them.");
-    }
-    else if (oidc.ignoredToken === 'env') {
-        runner.info('PULUMI_ACCESS_TOKEN is set, but `oidc-token-type` asks for an OIDC login: the action uses the token ' +
-            "Pulumi Cloud issues for this job's GitHub OIDC token, not PULUMI_ACCESS_TOKEN.");
-    }
-    const audience = pulumiAudience(org);
-    const idToken = await requestIdToken(deps.idToken, audience);
-    runner.setSecret(idToken);
-    const exchanged = await exchangeIdToken(deps.exchanger, {
-        ...wanted,
-        expirationSeconds: oidc.expirationSeconds,
-        idToken,
-        audience,
-        signal: deps.signal
-    });
-    runner.setSecret(exchanged.token);
-    const lifetime = (0,duration/* formatDuration */.a3)((exchanged.expiresIn ?? oidc.expirationSeconds) * 1000);
-    runner.info(`Logged in to Pulumi Cloud with ${what(wanted)}, issued for this job's GitHub OIDC token; it expires in ${lifetime}.`);
-    return { ...config, token: exchanged.token, secrets: [...config.secrets, idToken, exchanged.token] };
-}
-
-// EXTERNAL MODULE: ./src/action/outputs.ts + 1 modules
-var outputs = __nccwpck_require__(8110);
-;// CONCATENATED MODULE: ./src/action/run.ts
-// The main step, read top-down: inputs → create → follow → finish. Each phase lives in its own module; this one
-// only sequences them and turns an error into one sentence on the step.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function processSignals(handler) {
-    const onSignal = () => handler();
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    };
-}
-const defaultMainDeps = () => ({
-    runner: githubRunner,
-    env: process.env,
-    clock: systemClock,
-    onAbortSignal: processSignals,
-    octokitFactory: pr_comment/* createOctokitFactory */.k
-});
-/** The main step. Resolves `true` when the process should exit at once (the step was cancelled). */
-async function runMain(deps = defaultMainDeps()) {
-    const { runner } = deps;
-    let config;
-    try {
-        config = await readInputs(deps.readInput ?? (name => runner.getInput(name)), deps.env);
-    }
-    catch (error) {
-        if (error instanceof input_error/* InputError */.d) {
-            runner.setFailed(error.message);
-            return false;
-        }
-        throw error;
-    }
-    if (config.stacks.length > 1) {
-        runner.setFailed(`The \`stack\` input names ${config.stacks.length} stacks, but this version of the action deploys one ` +
-            'stack per step: give one stack, or use a matrix with one step per stack.');
-        return false;
-    }
-    // Registered before anything else is printed: the runner masks these in every later log line.
-    for (const secret of config.secrets)
-        runner.setSecret(secret);
-    const cleartext = (0,config_url/* cleartextWarning */.R5)(config.cloudUrl);
-    if (cleartext)
-        runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
-    try {
-        config = await logIn(config, {
-            runner,
-            idToken: deps.idToken ?? runnerIdToken,
-            exchanger: new PulumiCloudClient({ baseUrl: config.cloudUrl, token: '', clock: deps.clock })
-        });
-    }
-    catch (error) {
-        if (!(error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV))
-            throw error;
-        runner.setFailed(new Redactor(config.secrets).redact(error.message));
-        return false;
-    }
-    const redactor = new Redactor(config.secrets);
-    const plain = plainSecretLookingVariables(config.settings);
-    if (plain.length > 0) {
-        // Masked here all the same, but Pulumi Cloud stores a plain value in clear and shows it in its console.
-        runner.warning(`The \`settings\` input passes ${plain.map(n => `\`${n}\``).join(', ')} as plain text; write ` +
-            `\`${plain[0]}: {secret: ...}\` so Pulumi Cloud stores it encrypted and never shows it.`);
-    }
-    try {
-        return await deploy(config, redactor, deps);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof errors/* PulumiApiError */.zV ||
-            error instanceof input_error/* InputError */.d ||
-            error instanceof errors/* AmbiguousCreateError */.J$)
-            runner.setFailed(redactor.redact(message));
-        else {
-            if (error instanceof Error && error.stack)
-                runner.debug(redactor.redact(error.stack));
-            runner.setFailed(redactor.redact(`The action stopped on an unexpected error: ${message}`));
-        }
-        return false;
-    }
-}
-async function deploy(config, redactor, deps) {
-    const { runner, clock } = deps;
-    const started = clock.now();
-    const ctx = (0,context/* readEventContext */.ws)(deps.env);
-    const clientOptions = clientOptionsFor(config, redactor, deps);
-    const client = new PulumiCloudClient(clientOptions);
-    const stop = new Cancellation(clock);
-    const unsubscribe = deps.onAbortSignal(() => {
-        if (!stop.requested)
-            runner.info('The step is being cancelled.');
-        stop.cancel();
-    });
-    try {
-        const run = { config, runner, redactor, outputs: new outputs/* StepOutputs */.b(runner), stop };
-        const created = await createPhase({ ...run, ctx, client, clientOptions });
-        if (!created)
-            return true;
-        // Following and reporting are loaded only now: none of that code may delay the first request.
-        const stage = await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 5273));
-        const { deployment, pin } = created;
-        const reporting = stage.openReport(run, {
-            created: deployment,
-            pin,
-            ctx,
-            octokitFactory: deps.octokitFactory
-        });
-        try {
-            return await followAndReport(run, stage, reporting, {
-                client,
-                clock,
-                env: deps.env,
-                started,
-                deployment
-            });
-        }
-        catch (error) {
-            // Once the deployment exists, an error still ends in a report: the comment must not be left saying
-            // "queued", and the summary is written; the error itself then fails the step.
-            if (!reporting.finished)
-                await stage.finishAfterError(run, reporting, error);
-            throw error;
-        }
-    }
-    finally {
-        unsubscribe();
-    }
-}
-async function followAndReport(run, stage, reporting, { client, clock, env, started, deployment }) {
-    const { config, stop } = run;
-    if (!config.wait) {
-        const report = { ...reporting.base, status: 'created', steps: [] };
-        await stage.finish(run, reporting, { report, handled: true });
-        return stop.requested;
-    }
-    const { outcome, renderer } = await stage.followPhase(run, {
-        api: client,
-        clock,
-        env,
-        deploymentId: deployment.id,
-        started,
-        onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
-    });
-    // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
-    const ending = await endFollowing(run, client, deployment, outcome);
-    const results = await stage.readResults({
-        client,
-        config,
-        deploymentId: deployment.id,
-        deploymentVersion: deployment.version,
-        outcome,
-        runner: run.runner,
-        signal: stop.signal
-    });
-    const report = stage.buildReport({
-        base: reporting.base,
-        outcome,
-        renderer,
-        cancelled: ending === 'cancelled',
-        ended: ending === 'ended',
-        timeoutMs: config.timeoutMs,
-        results: results.operation,
-        drift: results.drift
-    });
-    if (outcome.kind !== 'terminal' && ending === 'ended') {
-        const why = outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out';
-        report.message = `${why} after the deployment had already ended, so there was nothing to cancel; see its result in the Pulumi console.`;
-    }
-    // A cancel that did not go through is left to the post step, which tries again.
-    await stage.finish(run, reporting, {
-        report,
-        deployment: outcome.deployment,
-        handled: ending !== 'failed',
-        stackOutputs: results.outputs
-    });
-    return stop.requested;
-}
-/** A deployment that did not end while followed is cancelled, or left alone, as `cancel-on-abort` says. */
-async function endFollowing(run, client, deployment, outcome) {
-    if (outcome.kind === 'terminal')
-        return 'ended';
-    const { id, consoleUrl } = deployment;
-    return cancelIfWanted(run.config, client, id, consoleUrl, outcome, run.runner, run.stop);
-}
-function clientOptionsFor(config, redactor, deps) {
-    const { runner, clock } = deps;
-    return {
-        baseUrl: config.cloudUrl,
-        token: config.token,
-        clock,
-        redact: text => redactor.redact(text),
-        onRetry: r => runner.debug(`Retrying ${r.method} ${r.path} in ${r.delayMs} ms (attempt ${r.attempt}): ${r.reason}`),
-        onWarning: sayOnce(text => runner.warning(redactor.redact(`Pulumi Cloud warns: ${text}`), 'Pulumi Cloud')),
-        onNotice: text => runner.notice(redactor.redact(text), 'Pulumi Deployment')
-    };
-}
-/** One sink for the warnings of every client of the run, so the same text is said once. */
-function sayOnce(say) {
-    const said = new Set();
-    return text => {
-        if (said.has(text))
-            return;
-        said.add(text);
-        say(text);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/post.ts
-
-
-
-
-
-
-
-
-
-/**
- * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
- * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
- */
-async function runPost(runner = githubRunner, env = process.env, idToken = runnerIdToken) {
-    const id = runner.getState(state/* STATE */.c.deploymentId);
-    if (!id || runner.getState(state/* STATE */.c.handled) === 'true')
-        return;
-    const stack = (0,stack_name/* parseStackRef */.R4)(runner.getState(state/* STATE */.c.stack));
-    if (!stack)
-        return;
-    if (runner.getState(state/* STATE */.c.cancelOnAbort) !== 'true') {
-        runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`);
-        return;
-    }
-    let token;
-    let cloudUrl;
-    try {
-        const given = await readInputs(name => runner.getInput(name), env);
-        for (const secret of given.secrets)
-            runner.setSecret(secret);
-        const cleartext = (0,config_url/* cleartextWarning */.R5)(given.cloudUrl);
-        if (cleartext)
-            runner.warning(cleartext, 'Unencrypted Pulumi Cloud URL');
-        ({ token, cloudUrl } = await logIn(given, {
-            runner,
-            idToken,
-            exchanger: new PulumiCloudClient({ baseUrl: given.cloudUrl, token: '', clock: systemClock }),
-            signal: AbortSignal.timeout(10_000)
-        }));
-    }
-    catch (error) {
-        if (error instanceof input_error/* InputError */.d || error instanceof IdTokenError || error instanceof errors/* PulumiApiError */.zV) {
-            runner.warning(`Could not cancel deployment ${id}: ${error.message}`);
-            return;
-        }
-        throw error;
-    }
-    const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock });
-    try {
-        const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
-        runner.info(result === 'ended'
-            ? `Deployment ${id} had already ended; nothing to cancel.`
-            : `The job was cancelled; deployment ${id} was cancelled too.`);
-    }
-    catch (error) {
-        runner.warning(`The job was cancelled, and cancelling deployment ${id} did not succeed: ${error.message}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-// GitHub runs dist/index.js twice: as the main step and, when the job is cancelled, as the post step. The state
-// file tells them apart: the main step marks it before anything else.
-const POST_MARK = 'isPost';
-async function run() {
-    if (githubRunner.getState(POST_MARK) === 'true') {
-        await runPost();
-        return;
-    }
-    githubRunner.saveState(POST_MARK, 'true');
-    const cancelled = await runMain();
-    // A cancelled step must end within seconds, whatever sockets or timers are still open.
-    if (cancelled)
-        process.exit();
 }
 
 
@@ -36162,6 +35417,78 @@ function origin(baseUrl) {
 
 /***/ }),
 
+/***/ 6137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BB: () => (/* binding */ what),
+/* harmony export */   KS: () => (/* binding */ TOKEN_EXCHANGE_PATH),
+/* harmony export */   aL: () => (/* binding */ exchangeIdToken)
+/* harmony export */ });
+/* unused harmony exports TOKEN_EXCHANGE_GRANT, ID_TOKEN_TYPE, PULUMI_TOKEN_TYPE_PREFIX */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
+// Exchanging the job's GitHub OIDC token for a Pulumi access token (RFC 8693 token exchange), as
+// pulumi/auth-actions does: POST /api/oauth/token, with no Authorization header (spec/results-openapi.json,
+// spec/WIRE-NOTES.md Turn 2).
+
+const TOKEN_EXCHANGE_PATH = '/api/oauth/token';
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const PULUMI_TOKEN_TYPE_PREFIX = 'urn:pulumi:token-type:access_token:';
+/** The Pulumi access token, or a PulumiApiError whose message is one sentence naming the org and the token type. */
+async function exchangeIdToken(client, o) {
+    const request = {
+        audience: o.audience,
+        grant_type: TOKEN_EXCHANGE_GRANT,
+        subject_token: o.idToken,
+        subject_token_type: ID_TOKEN_TYPE,
+        requested_token_type: `${PULUMI_TOKEN_TYPE_PREFIX}${o.tokenType}`,
+        ...(o.scope !== undefined ? { scope: o.scope } : {}),
+        expiration: o.expirationSeconds
+    };
+    let answer;
+    try {
+        answer = await client.exchangeToken(request, { signal: o.signal });
+    }
+    catch (error) {
+        throw refusal(error, o) ?? error;
+    }
+    const token = answer?.access_token;
+    // Hostile until checked: it becomes a header value and a mask, so it must be one printable word.
+    if (typeof token !== 'string' || !/^[\x21-\x7e]{8,4096}$/.test(token)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PulumiApiError */ .zV(`Pulumi Cloud answered the exchange of this job's GitHub OIDC token for ${what(o)} without a usable ` +
+            "access token; run the job again, and check Pulumi Cloud's status if it keeps happening.", { status: 200, method: 'POST', path: TOKEN_EXCHANGE_PATH, retryable: true, attempts: 1 });
+    }
+    const expiresIn = answer.expires_in;
+    return { token, expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : undefined };
+}
+/** `an organization token of acme`, `a team token of acme (team:platform)`. */
+function what(o) {
+    const article = /^[aeiou]/.test(o.tokenType) ? 'an' : 'a';
+    return `${article} ${o.tokenType} token of the organization ${o.org}${o.scope ? ` (scope ${o.scope})` : ''}`;
+}
+// A 4xx other than 429 is Pulumi Cloud saying no ({error, error_description}); anything else (5xx, network,
+// timeout) keeps the client's own sentence, which says to try again.
+function refusal(error, o) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PulumiApiError */ .zV) || error.status < 400 || error.status >= 500 || error.status === 429)
+        return undefined;
+    const said = error.serverMessage?.split(o.idToken).join('***');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PulumiApiError */ .zV(`Pulumi Cloud refused to exchange this job's GitHub OIDC token for ${what(o)} (HTTP ${error.status}` +
+        `${said ? `: ${said.replace(/\.$/, '')}` : ''}); check that ${o.org} trusts GitHub as an OIDC issuer ` +
+        '(Settings → Access Management → OIDC Issuers) with a policy that lets this repository get that token, and ' +
+        'that `oidc-token-type` and `oidc-scope` ask for it.', {
+        status: error.status,
+        method: error.method,
+        path: error.path,
+        serverMessage: said,
+        retryable: false,
+        attempts: error.attempts
+    });
+}
+
+
+/***/ }),
+
 /***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36378,6 +35705,86 @@ const DEPLOYMENT_STATUSES = [
 const TERMINAL_STATUSES = ['succeeded', 'failed', 'skipped'];
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gQ: () => (/* binding */ stackResult),
+/* harmony export */   ji: () => (/* binding */ resultsJson),
+/* harmony export */   yu: () => (/* binding */ combineResults)
+/* harmony export */ });
+/* unused harmony export worstStatus */
+/* harmony import */ var _deployment_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5606);
+// The `results` output: one object per stack, for any number of stacks, so a workflow reads the same shape whether
+// it deploys one stack or fifty; and the rules that fold several stacks into the step's own outputs.
+
+/** The result of one stack, from its report and what Pulumi Cloud last said. */
+function stackResult(report, facts = {}) {
+    const changes = report.changes ?? null;
+    const changed = changes ? (0,_deployment_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .hasChanges */ .ik)(changes) : null;
+    const created = report.deploymentId !== undefined;
+    return {
+        stack: report.stack,
+        operation: report.operation,
+        'deployment-id': report.deploymentId ?? null,
+        'deployment-version': report.version ?? null,
+        status: created ? (facts.lastStatus ?? 'not-started') : 'not-run',
+        'console-url': report.consoleUrl ?? null,
+        'update-version': report.updateVersion ?? null,
+        changes,
+        'has-changes': changed,
+        // Known once a drift check ended: from Pulumi Cloud's drift run, or the refresh's change counts.
+        'drift-detected': report.drift?.detected ?? null,
+        outputs: facts.outputs ?? null,
+        ...(facts.logFile === undefined ? {} : { 'log-file': facts.logFile })
+    };
+}
+// Worst first. A stack still unfinished (not waited for, or the wait ended) outranks one that was skipped: it may yet
+// fail. A stack not run counts as skipped: nothing was deployed to it.
+const SEVERITY = [
+    'failed',
+    'unknown',
+    'running',
+    'accepted',
+    'not-started',
+    'skipped',
+    'succeeded'
+];
+/** The status that speaks for several stacks: the worst of theirs (`failed` > `skipped` > `succeeded`). */
+function worstStatus(statuses) {
+    let worst = SEVERITY.length - 1;
+    for (const status of statuses) {
+        const rank = SEVERITY.indexOf(status === 'not-run' ? 'skipped' : status === 'left-running' ? 'running' : status);
+        if (rank >= 0 && rank < worst)
+            worst = rank;
+    }
+    return SEVERITY[worst];
+}
+/** The step outputs that speak for every stack at once. */
+function combineResults(results) {
+    const combined = { status: worstStatus(results.map(r => r.status)) };
+    const flags = results.map(r => r['has-changes']);
+    if (flags.some(flag => flag === true))
+        combined.hasChanges = true;
+    else if (flags.length > 0 && flags.every(flag => flag === false))
+        combined.hasChanges = false;
+    for (const result of results) {
+        if (!result.changes)
+            continue;
+        combined.changes ??= {};
+        for (const [kind, count] of Object.entries(result.changes))
+            combined.changes[kind] = (combined.changes[kind] ?? 0) + count;
+    }
+    return combined;
+}
+/** The `results` output's text. */
+function resultsJson(results) {
+    return JSON.stringify(results);
 }
 
 
@@ -36625,6 +36032,818 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

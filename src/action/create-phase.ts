@@ -23,6 +23,11 @@ export interface CreateInput {
   stop: Cancellation
   runner: RunnerIO
   outputs: StepOutputs
+  /**
+   * One of several stacks: records the deployment for the post step in place of the one-stack state, and the
+   * one-stack outputs are not set.
+   */
+  onCreated?: (deployment: CreateResult) => void
 }
 
 export interface Created {
@@ -52,9 +57,13 @@ export async function createPhase(input: CreateInput): Promise<Created | undefin
   const deployment = await sendCreate(input, request)
   if (!deployment) return undefined
   // Saved at once: if the runner kills this step, the post step finds the deployment to cancel.
-  runner.saveState(STATE.deploymentId, deployment.id)
-  runner.saveState(STATE.stack, config.stackName)
-  runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort))
+  if (input.onCreated) input.onCreated(deployment)
+  else {
+    runner.saveState(STATE.deploymentId, deployment.id)
+    runner.saveState(STATE.stack, config.stackName)
+    runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort))
+    input.outputs.created(deployment)
+  }
   announce(input, deployment)
   return { deployment, pin }
 }
@@ -101,8 +110,7 @@ function cancelledBeforeCreate(runner: RunnerIO): undefined {
   return undefined
 }
 
-function announce({ config, runner, outputs }: CreateInput, created: CreateResult): void {
-  outputs.created(created)
+function announce({ config, runner }: CreateInput, created: CreateResult): void {
   const how = created.recovered ? ' (found after an interrupted create request)' : ''
   runner.notice(
     `Deployment ${created.version} of ${config.stackName} (${config.operation}) was created${how}: ${created.consoleUrl}`,

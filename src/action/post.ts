@@ -1,5 +1,6 @@
 import { PulumiCloudClient, systemClock } from '../pulumi/client.js'
 import { parseStackRef } from '../pulumi/stack-name.js'
+import type { StackRef } from '../pulumi/types.js'
 import { PulumiApiError } from '../pulumi/errors.js'
 import { readInputs, InputError } from '../config/inputs.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
@@ -17,12 +18,12 @@ export async function runPost(
   env: NodeJS.ProcessEnv = process.env,
   idToken: IdTokenSource = runnerIdToken
 ): Promise<void> {
-  const id = runner.getState(STATE.deploymentId)
-  if (!id || runner.getState(STATE.handled) === 'true') return
-  const stack = parseStackRef(runner.getState(STATE.stack))
-  if (!stack) return
+  if (runner.getState(STATE.handled) === 'true') return
+  const targets = leftDeployments(runner)
+  if (targets.length === 0) return
   if (runner.getState(STATE.cancelOnAbort) !== 'true') {
-    runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`)
+    for (const { id } of targets)
+      runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`)
     return
   }
   let token: string
@@ -40,12 +41,21 @@ export async function runPost(
     }))
   } catch (error) {
     if (error instanceof InputError || error instanceof IdTokenError || error instanceof PulumiApiError) {
-      runner.warning(`Could not cancel deployment ${id}: ${error.message}`)
+      runner.warning(`Could not cancel deployment ${targets.map(t => t.id).join(', ')}: ${error.message}`)
       return
     }
     throw error
   }
   const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock })
+  await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id)))
+}
+
+async function cancelOne(
+  client: PulumiCloudClient,
+  runner: RunnerIO,
+  stack: StackRef,
+  id: string
+): Promise<void> {
   try {
     const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })
     runner.info(
@@ -58,4 +68,25 @@ export async function runPost(
       `The job was cancelled, and cancelling deployment ${id} did not succeed: ${(error as Error).message}`
     )
   }
+}
+
+/** The deployments the main step made: the list several stacks leave, or the one of a one-stack step. */
+function leftDeployments(runner: RunnerIO): { stack: StackRef; id: string }[] {
+  const listed = runner.getState(STATE.deployments)
+  if (listed) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(listed)
+    } catch {
+      return []
+    }
+    if (!Array.isArray(parsed)) return []
+    return parsed.flatMap((entry: { stack?: unknown; id?: unknown }) => {
+      const stack = typeof entry?.stack === 'string' ? parseStackRef(entry.stack) : undefined
+      return stack && typeof entry.id === 'string' && entry.id ? [{ stack, id: entry.id }] : []
+    })
+  }
+  const id = runner.getState(STATE.deploymentId)
+  const stack = parseStackRef(runner.getState(STATE.stack))
+  return id && stack ? [{ stack, id }] : []
 }

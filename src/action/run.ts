@@ -62,13 +62,6 @@ export async function runMain(deps: MainDeps = defaultMainDeps()): Promise<boole
     }
     throw error
   }
-  if (config.stacks.length > 1) {
-    runner.setFailed(
-      `The \`stack\` input names ${config.stacks.length} stacks, but this version of the action deploys one ` +
-        'stack per step: give one stack, or use a matrix with one step per stack.'
-    )
-    return false
-  }
   // Registered before anything else is printed: the runner masks these in every later log line.
   for (const secret of config.secrets) runner.setSecret(secret)
   const cleartext = cleartextWarning(config.cloudUrl)
@@ -125,6 +118,18 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
   })
   try {
     const run: RunContext = { config, runner, redactor, outputs: new StepOutputs(runner), stop }
+    if (config.stacks.length > 1) {
+      // Several stacks have their own flow, loaded only when asked for.
+      const { deployMany } = await import('./many.js')
+      return await deployMany(run, {
+        ctx,
+        clientOptions,
+        clock,
+        env: deps.env,
+        octokitFactory: deps.octokitFactory,
+        started
+      })
+    }
     const created = await createPhase({ ...run, ctx, client, clientOptions })
     if (!created) return true
     // Following and reporting are loaded only now: none of that code may delay the first request.

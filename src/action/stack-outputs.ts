@@ -30,12 +30,18 @@ function asText(value: unknown): string {
 
 /** Masks, then sets the outputs; returns them as reports show them (secrets `[secret]`, always). */
 export function publishStackOutputs(result: StackOutputsResult, runner: RunnerIO): OutputReport[] {
-  for (const value of result.revealed) mask(runner, value)
+  const shown = maskStackOutputs(result, runner)
   const all = Object.fromEntries(result.outputs.map(o => [o.name, o.value]))
   runner.setOutput(OUTPUT.outputs, JSON.stringify(all))
   for (const o of result.outputs) {
     if (isOwnStepOutputName(o.name)) runner.setOutput(o.name, asText(o.value))
   }
+  return shown
+}
+
+/** Masks every decrypted value; returns the outputs as reports show them. Sets no output: one of several stacks. */
+export function maskStackOutputs(result: StackOutputsResult, runner: RunnerIO): OutputReport[] {
+  for (const value of result.revealed) mask(runner, value)
   return result.outputs.map(o => ({
     name: o.name,
     secret: o.secret,

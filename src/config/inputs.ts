@@ -5,6 +5,7 @@ import { DurationError, parseDuration } from './duration.js'
 import { InputError, quoteInput } from './input-error.js'
 import { parseStacks, type StackTarget } from './stacks.js'
 import { parseLogin, type OidcLogin } from './credentials.js'
+import { parseFleetInputs, type FleetInputs } from './fleet-inputs.js'
 import { collectSecrets } from './secrets.js'
 import { withoutTrailingSlash } from './url.js'
 import { loadSettingsParser, parseSettings } from './settings.js'
@@ -17,7 +18,7 @@ export type InputReader = (name: string) => string
 
 export type CommitMode = { mode: 'auto' } | { mode: 'none' } | { mode: 'sha'; sha: string }
 
-export interface ActionConfig {
+export interface ActionConfig extends FleetInputs {
   /** Every stack of the `stack` input, in its order; at least one. */
   stacks: StackTarget[]
   /** The first stack: the only one in a one-stack run. */
@@ -113,6 +114,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
   }
   const failOnDrift = parseBoolean('fail-on-drift', input('fail-on-drift'), true)
   const showSecretOutputs = parseBoolean('show-secret-outputs', input('show-secret-outputs'), false)
+  const fleet = parseFleetInputs(input, wait)
 
   return {
     stacks,
@@ -138,6 +140,7 @@ export function getInputs(read: InputReader, env: NodeJS.ProcessEnv): ActionConf
     expectNoChanges,
     failOnDrift,
     showSecretOutputs,
+    ...fleet,
     secrets: collectSecrets(settings, env, [token, input('pulumi-access-token'), githubToken])
   }
 }

@@ -1,6 +1,6 @@
 import { createWithoutDuplicates, type CreateResult } from './create.js'
 import { apiError, PulumiApiError } from './errors.js'
-import { deploymentConsoleUrl, stackDeploymentsPath, stackPath } from './paths.js'
+import { deploymentConsoleUrl, orgDeploymentsPath, stackDeploymentsPath, stackPath } from './paths.js'
 import { TOKEN_EXCHANGE_PATH, type TokenExchangeRequest, type TokenExchangeResponse } from './oidc.js'
 import { parseEngineEventsPage, type EngineEventsPage } from './engine-events.js'
 import {
@@ -141,6 +141,27 @@ export class PulumiCloudClient extends PulumiTransport {
         ...this.stackRead(stack, stackDeploymentsPath(stack), 'list the deployments'),
         query: listQuery(q),
         validate: validDeploymentList
+      },
+      o
+    )
+  }
+
+  /** The organization's deployments, newest first by default: one request tells the status of many stacks. */
+  listOrgDeployments(
+    org: string,
+    q?: ListDeploymentsQuery,
+    o?: CallOptions
+  ): Promise<ListDeploymentsResponse> {
+    return this.call(
+      {
+        method: 'GET',
+        path: orgDeploymentsPath(org),
+        query: listQuery(q),
+        expectJson: true,
+        retry: 'read',
+        action: "list the organization's deployments",
+        subject: 'org',
+        org
       },
       o
     )

@@ -21,6 +21,11 @@ export function stackDeploymentsPath(stack: StackRef, ...segments: (string | num
   return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, 'deployments', ...segments)
 }
 
+/** `/api/orgs/{org}/deployments`. */
+export function orgDeploymentsPath(org: string): string {
+  return encodePath('api', 'orgs', org, 'deployments')
+}
+
 /** `/api/stacks/{org}/{project}/{stack}/...`: the stack endpoints beside Deployments (events, export, decrypt). */
 export function stackPath(stack: StackRef, ...segments: string[]): string {
   return encodePath('api', 'stacks', stack.org, stack.project, stack.stack, ...segments)

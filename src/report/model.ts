@@ -14,11 +14,12 @@ export interface OutputReport {
 }
 
 /**
- * Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, it did not wait, or it stopped
- * following and left the deployment running or queued, so its result is not known here.
+ * Pulumi Cloud's statuses, plus this action's own: it stopped waiting, it cancelled, it did not wait, it stopped
+ * following and left the deployment running or queued, so its result is not known here, or (one of several stacks)
+ * it never created the deployment.
  */
 export type ReportStatus =
-  DeploymentStatus | 'timed-out' | 'cancelled' | 'created' | 'left-running' | 'left-queued'
+  DeploymentStatus | 'timed-out' | 'cancelled' | 'created' | 'left-running' | 'left-queued' | 'not-run'
 
 export interface StepReport {
   name: string
@@ -87,7 +88,8 @@ const STATUS_ICONS: Record<ReportStatus, string> = {
   created: '🚀',
   unknown: '❔',
   'left-running': '⏩',
-  'left-queued': '🔜'
+  'left-queued': '🔜',
+  'not-run': '⏸️'
 }
 
 const STATUS_TEXTS: Record<ReportStatus, string> = {
@@ -102,7 +104,8 @@ const STATUS_TEXTS: Record<ReportStatus, string> = {
   created: 'Created (not waited for)',
   unknown: 'Unknown',
   'left-running': 'Left running (not waited for to the end)',
-  'left-queued': 'Left queued (not waited for to the end)'
+  'left-queued': 'Left queued (not waited for to the end)',
+  'not-run': 'Not run'
 }
 
 // Completes "Pulumi preview …" in titles.
@@ -118,7 +121,8 @@ const STATUS_PHRASES: Record<ReportStatus, string> = {
   created: 'was started',
   unknown: 'is in an unknown state',
   'left-running': 'was left running',
-  'left-queued': 'was left queued'
+  'left-queued': 'was left queued',
+  'not-run': 'was not run'
 }
 
 // What a reader of an unfinished report should know; the caller appends the link to the deployment.

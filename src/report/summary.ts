@@ -26,6 +26,8 @@ export interface SummaryOptions {
   redact?: (s: string) => string
   /** Room for the operation's output, in UTF-8 bytes; GitHub rejects step summaries over 1 MiB. */
   outputBytes?: number
+  /** The most the whole summary may take, in UTF-8 bytes: one of several stacks' summaries gets its share. */
+  maxBytes?: number
 }
 
 export const DEFAULT_OUTPUT_BYTES = 512 * 1024
@@ -38,20 +40,21 @@ const MAX_OUTPUTS_SHOWN = 200
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
 export function buildSummary(r: DeploymentReport, options: SummaryOptions = {}): string {
+  const max = options.maxBytes ?? MAX_SUMMARY_BYTES
   const sections = [
     `## ${headlineOf(r)}`,
     facts(r).join('\n'),
     r.message ? `> ${escapeInline(r.message)}` : undefined,
     progressOf(r),
-    renderStackResults(r, { budget: RESULTS_BYTES, measure: bytes }) || undefined,
+    renderStackResults(r, { budget: Math.min(RESULTS_BYTES, max * 0.3), measure: bytes }) || undefined,
     r.changes ? `### Change counts\n\n${changesTable(r.changes)}` : undefined,
     outputsTable(r),
     r.steps.length > 0 ? `### Steps\n\n${stepsTable(r)}` : undefined,
-    failedStepOf(r)
+    failedStepOf(r, Math.min(FAILED_LINES_BYTES, max * 0.1))
   ].filter((s): s is string => s !== undefined && s !== '')
   // The log's output gets what room is left: the whole summary stays under GitHub's limit.
   const used = bytes(sections.join('\n\n')) + 4
-  const room = Math.min(options.outputBytes ?? DEFAULT_OUTPUT_BYTES, MAX_SUMMARY_BYTES - used)
+  const room = Math.min(options.outputBytes ?? DEFAULT_OUTPUT_BYTES, max - used)
   const output = room > 1_024 ? outputOf(r, room) : undefined
   if (output) sections.push(output)
   const markdown = `${sections.join('\n\n')}\n`
@@ -97,13 +100,13 @@ function stepsTable(r: DeploymentReport): string {
   return ['| Step | Status | Duration |', '|---|---|---:|', ...rows].join('\n')
 }
 
-function failedStepOf(r: DeploymentReport): string | undefined {
+function failedStepOf(r: DeploymentReport, budget: number): string | undefined {
   if (!r.failedStep) return undefined
   const { html } = linesBlock({
     head: [],
     tail: r.failedStep.lastLines,
     omitted: 0,
-    budget: FAILED_LINES_BYTES,
+    budget,
     measure: escapedBytes
   })
   const lines =

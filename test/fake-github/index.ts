@@ -2,6 +2,9 @@
 // api.github.com does (status codes, error bodies, Link pagination), so Octokit talks to it unchanged.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { FakeDeployments, type FakeDeployment } from './deployments.js'
+
+export type { FakeDeployment, FakeDeploymentStatus } from './deployments.js'
 
 export interface FakeComment {
   id: number
@@ -74,6 +77,10 @@ export interface FakeGitHub {
   /** Later POST and PATCH requests answer 403, as with a read-only token (a pull request from a fork). */
   denyWrites(message?: string): void
   allowWrites(): void
+  /** The repository's deployments in creation order, each with its statuses in the order they were posted. */
+  deployments(owner: string, repo: string): FakeDeployment[]
+  /** Later deployment and status creations answer 403, as for a token without `deployments: write`. */
+  denyDeployments(message?: string): void
 }
 
 export const DEFAULT_GITHUB_TOKEN = 'ghs_fake0000'
@@ -139,6 +146,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   let nextId = 1_000_001
   let writesDenied: string | undefined
   let url = ''
+  const deployments = new FakeDeployments(() => url)
 
   function createComment(
     owner: string,
@@ -203,6 +211,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         )
       return { status: 200, body: { login: opts.personalUser, id: 583231, type: 'User' } }
     }
+    const deployment = deployments.answer(method, path, body)
+    if (deployment) return deployment
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     const edit = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
     const pull = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path)
@@ -335,6 +345,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     },
     allowWrites() {
       writesDenied = undefined
+    },
+    deployments: (owner, repo) => structuredClone(deployments.of(owner, repo)),
+    denyDeployments(message = 'Resource not accessible by integration') {
+      deployments.deny(message)
     }
   }
 }
