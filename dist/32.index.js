@@ -357,6 +357,7 @@ async function followPhase(run, input) {
             renderer.close();
         status = deployment.status;
         describeStatus(run, deployment);
+        input.onStatus?.(deployment);
     });
     let outcome;
     try {
@@ -454,9 +455,12 @@ var stack_outputs = __webpack_require__(3821);
 var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/pr-comment.ts + 4 modules
 var pr_comment = __webpack_require__(2998);
+// EXTERNAL MODULE: ./src/action/github-records.ts + 1 modules
+var github_records = __webpack_require__(4876);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/finish.ts
+
 
 
 
@@ -524,7 +528,7 @@ async function finish(run, reporting, input) {
     reporting.finished = true;
     await run.stop.within(reporting.progressComment.then(() => reportOutcome(run, reporting.commenter, input)), run.runner);
 }
-async function reportOutcome(run, commenter, { report, deployment, handled, stackOutputs, noVerdict }) {
+async function reportOutcome(run, commenter, { report, deployment, handled, stackOutputs, noVerdict, github }) {
     const { config, runner, outputs } = run;
     let redactor = run.redactor;
     if (stackOutputs) {
@@ -545,6 +549,10 @@ async function reportOutcome(run, commenter, { report, deployment, handled, stac
     }
     if (commenter)
         await commenter.upsert(commentText(report, config, redactor));
+    if (github) {
+        await (0,github_records/* recordEnd */.$f)(github.records, github.record, config, report, stackOutputs);
+        await github.records.settled();
+    }
     // A few annotations from the engine's findings, the most severe first; the failure's own comes below.
     for (const note of (0,annotations/* annotationsOf */.I)(report)) {
         const text = redactor.redact(note.message);
@@ -600,8 +608,6 @@ function commentText(report, config, redactor) {
 
 // EXTERNAL MODULE: ./src/action/results-stage.ts + 3 modules
 var results_stage = __webpack_require__(8392);
-// EXTERNAL MODULE: ./src/action/github-records.ts + 1 modules
-var github_records = __webpack_require__(4876);
 ;// CONCATENATED MODULE: ./src/action/deployment-stage.ts
 // What the action needs once a deployment exists: following it, printing its log and reporting it. run.ts loads
 // this with import() after the deployment is created, so none of it is evaluated before the first request.

@@ -33626,13 +33626,16 @@ async function deploy(config, redactor, deps) {
             ctx,
             octokitFactory: deps.octokitFactory
         });
+        const records = stage.openGitHubRecords(config, runner, ctx, deps.octokitFactory);
+        const github = records && { records, record: stage.recordCreated(records, config, created, ctx) };
         try {
             return await followAndReport(run, stage, reporting, {
                 client,
                 clock,
                 env: deps.env,
                 started,
-                deployment
+                deployment,
+                github
             });
         }
         catch (error) {
@@ -33647,11 +33650,11 @@ async function deploy(config, redactor, deps) {
         unsubscribe();
     }
 }
-async function followAndReport(run, stage, reporting, { client, clock, env, started, deployment }) {
+async function followAndReport(run, stage, reporting, { client, clock, env, started, deployment, github }) {
     const { config, stop } = run;
     if (!config.wait) {
         const report = { ...reporting.base, status: 'created', steps: [] };
-        await stage.finish(run, reporting, { report, handled: true });
+        await stage.finish(run, reporting, { report, handled: true, github });
         return stop.requested;
     }
     const { outcome, renderer } = await stage.followPhase(run, {
@@ -33660,7 +33663,11 @@ async function followAndReport(run, stage, reporting, { client, clock, env, star
         env,
         deploymentId: deployment.id,
         started,
-        onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
+        onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor),
+        onStatus: d => {
+            if (github?.record && d.status === 'running')
+                void github.records.status(github.record, 'in_progress');
+        }
     });
     // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
     const ending = await endFollowing(run, client, deployment, outcome);
@@ -33692,7 +33699,8 @@ async function followAndReport(run, stage, reporting, { client, clock, env, star
         report,
         deployment: outcome.deployment,
         handled: ending !== 'failed',
-        stackOutputs: results.outputs
+        stackOutputs: results.outputs,
+        github
     });
     return stop.requested;
 }

@@ -15,6 +15,8 @@ import type { CommitPin } from '../github/commit-pin.js'
 import { pullRequestToComment, type EventContext } from '../github/context.js'
 import { PrCommenter, type OctokitFactory } from '../github/pr-comment.js'
 import type { RunContext } from './run-context.js'
+import type { GitHubDeployments } from '../github/deployments.js'
+import { recordEnd, type DeploymentRecord } from './github-records.js'
 import { STATE } from './state.js'
 
 /** The report's parts known once the deployment exists. */
@@ -86,6 +88,8 @@ export interface FinishInput {
   stackOutputs?: StackOutputsResult
   /** The step's failure is said by the caller (an error after the deployment was made): no verdict here. */
   noVerdict?: boolean
+  /** The GitHub deployment recording this one (`github-environment`). */
+  github?: { records: GitHubDeployments; record?: DeploymentRecord }
 }
 
 /**
@@ -122,7 +126,7 @@ export async function finish(run: RunContext, reporting: Reporting, input: Finis
 async function reportOutcome(
   run: RunContext,
   commenter: PrCommenter | undefined,
-  { report, deployment, handled, stackOutputs, noVerdict }: FinishInput
+  { report, deployment, handled, stackOutputs, noVerdict, github }: FinishInput
 ): Promise<void> {
   const { config, runner, outputs } = run
   let redactor = run.redactor
@@ -142,6 +146,10 @@ async function reportOutcome(
     }
   }
   if (commenter) await commenter.upsert(commentText(report, config, redactor))
+  if (github) {
+    await recordEnd(github.records, github.record, config, report, stackOutputs)
+    await github.records.settled()
+  }
 
   // A few annotations from the engine's findings, the most severe first; the failure's own comes below.
   for (const note of annotationsOf(report)) {

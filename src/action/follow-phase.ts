@@ -24,6 +24,8 @@ export interface FollowInput {
   started: number
   /** Told the status when deployments are found paused (and where), and again when they resume. */
   onPause?: (status: DeploymentStatus, pausedFor: string | undefined) => void
+  /** Told each status the deployment reaches, after the step has said it. */
+  onStatus?: (deployment: Deployment) => void
 }
 
 export async function followPhase(run: RunContext, input: FollowInput): Promise<Followed> {
@@ -56,6 +58,7 @@ export async function followPhase(run: RunContext, input: FollowInput): Promise<
       if (isTerminal(deployment.status)) renderer.close()
       status = deployment.status
       describeStatus(run, deployment)
+      input.onStatus?.(deployment)
     }
   )
   let outcome: FollowOutcome

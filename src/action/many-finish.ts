@@ -171,8 +171,10 @@ function reportOf(run: RunContext, m: Member, ctx: EventContext): DeploymentRepo
     outcome: m.outcome,
     renderer: m.renderer,
     cancelled: m.cancel === 'cancelled',
+    ended: m.cancel === 'ended',
     timeoutMs: config.timeoutMs,
-    results: m.results?.operation
+    results: m.results?.operation,
+    drift: m.results?.drift
   })
   if (m.outcome.kind !== 'terminal' && m.cancel === 'ended') {
     const why = m.outcome.kind === 'aborted' ? 'The step was cancelled' : 'The wait timed out'

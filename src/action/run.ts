@@ -16,6 +16,8 @@ import { createPhase } from './create-phase.js'
 import { logIn } from './login.js'
 import { StepOutputs } from './outputs.js'
 import type { RunContext } from './run-context.js'
+import type { GitHubDeployments } from '../github/deployments.js'
+import type { DeploymentRecord } from './github-records.js'
 import type { Reporting } from './finish.js'
 
 export interface MainDeps {
@@ -141,13 +143,16 @@ async function deploy(config: ActionConfig, redactor: Redactor, deps: MainDeps):
       ctx,
       octokitFactory: deps.octokitFactory
     })
+    const records = stage.openGitHubRecords(config, runner, ctx, deps.octokitFactory)
+    const github = records && { records, record: stage.recordCreated(records, config, created, ctx) }
     try {
       return await followAndReport(run, stage, reporting, {
         client,
         clock,
         env: deps.env,
         started,
-        deployment
+        deployment,
+        github
       })
     } catch (error) {
       // Once the deployment exists, an error still ends in a report: the comment must not be left saying
@@ -166,18 +171,19 @@ interface FollowDeps {
   env: NodeJS.ProcessEnv
   started: number
   deployment: { id: string; version: number; consoleUrl: string }
+  github?: { records: GitHubDeployments; record?: DeploymentRecord }
 }
 
 async function followAndReport(
   run: RunContext,
   stage: typeof import('./deployment-stage.js'),
   reporting: Reporting,
-  { client, clock, env, started, deployment }: FollowDeps
+  { client, clock, env, started, deployment, github }: FollowDeps
 ): Promise<boolean> {
   const { config, stop } = run
   if (!config.wait) {
     const report = { ...reporting.base, status: 'created' as const, steps: [] }
-    await stage.finish(run, reporting, { report, handled: true })
+    await stage.finish(run, reporting, { report, handled: true, github })
     return stop.requested
   }
 
@@ -187,7 +193,10 @@ async function followAndReport(
     env,
     deploymentId: deployment.id,
     started,
-    onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor)
+    onPause: (status, pausedFor) => stage.showProgress(run, reporting, status, pausedFor),
+    onStatus: d => {
+      if (github?.record && d.status === 'running') void github.records.status(github.record, 'in_progress')
+    }
   })
   // Cancelling comes first: a slow pull-request comment must not hold up the cancel of a deployment.
   const ending = await endFollowing(run, client, deployment, outcome)
@@ -219,7 +228,8 @@ async function followAndReport(
     report,
     deployment: outcome.deployment,
     handled: ending !== 'failed',
-    stackOutputs: results.outputs
+    stackOutputs: results.outputs,
+    github
   })
   return stop.requested
 }
