@@ -390,6 +390,25 @@ describe('around a cancellation', () => {
   )
 
   test.concurrent(
+    'after the main step was killed, the post step cancels a queued update by default: it changed nothing',
+    async () => {
+      const { cloud } = await fixture(held('update', { queuedMs: HOUR }))
+      const killed = await killMainWhen(cloud, { operation: 'update' }, 'is queued')
+      expect(cloud.deployments()[0]?.cancelled).toBe(false)
+
+      const post = await runAction({
+        ...options(cloud, { operation: 'update' }),
+        post: { state: killed.state }
+      })
+      expect(post.code).toBe(0)
+      expect(post.stdout).toMatch(
+        /before deployment \S+ started; it was cancelled too, so nothing was changed/
+      )
+      expect(cloud.deployments()[0]).toMatchObject({ status: 'failed', cancelled: true })
+    }
+  )
+
+  test.concurrent(
     'after the main step was killed, the post step leaves a running update alone by default, and says so',
     async () => {
       const { cloud } = await fixture(held('update', { stepMs: HOUR }))

@@ -1006,6 +1006,7 @@ async function deployMany(run, input) {
     following.catch(() => undefined);
     const created = [];
     runner.saveState(state/* STATE */.c.cancelOnAbort, String(config.cancelOnAbort));
+    runner.saveState(state/* STATE */.c.cancelQueuedOnAbort, String(config.cancelQueuedOnAbort));
     const createSlots = new Slots(CREATES_AT_ONCE);
     const runSlots = new Slots(config.maxParallel ?? Number.POSITIVE_INFINITY);
     let halted;

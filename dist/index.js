@@ -28750,6 +28750,7 @@ async function createPhase(input) {
         runner.saveState(state/* STATE */.c.deploymentId, deployment.id);
         runner.saveState(state/* STATE */.c.stack, config.stackName);
         runner.saveState(state/* STATE */.c.cancelOnAbort, String(config.cancelOnAbort));
+        runner.saveState(state/* STATE */.c.cancelQueuedOnAbort, String(config.cancelQueuedOnAbort));
         input.outputs.created(deployment);
     }
     announce(input, deployment);
@@ -28881,6 +28882,8 @@ const STATE = {
     cancelOnAbort: 'cancelOnAbort',
     /** Several stacks: every deployment created so far, as JSON `[{"stack": "org/project/stack", "id": "..."}]`. */
     deployments: 'deployments',
+    /** Whether a deployment that has not started is cancelled (true unless `cancel-on-abort` is false). */
+    cancelQueuedOnAbort: 'cancelQueuedOnAbort',
     /** Set once the main step has dealt with the deployment's end itself; the post step then has nothing to do. */
     handled: 'handled'
 };
@@ -33746,6 +33749,7 @@ var state = __nccwpck_require__(3175);
 
 
 
+
 /**
  * The post step runs only when the job was cancelled (`post-if: cancelled()`). If the main step was killed before
  * it could deal with its deployment, this cancels the deployment when `cancel-on-abort` asks for it.
@@ -33756,9 +33760,12 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
     const targets = leftDeployments(runner);
     if (targets.length === 0)
         return;
-    if (runner.getState(state/* STATE */.c.cancelOnAbort) !== 'true') {
+    const always = runner.getState(state/* STATE */.c.cancelOnAbort) === 'true';
+    // A deployment that has not started changed nothing: it is cancelled too, unless cancel-on-abort is false.
+    const ifQueued = runner.getState(state/* STATE */.c.cancelQueuedOnAbort) === 'true';
+    if (!always && !ifQueued) {
         for (const { id } of targets)
-            runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`);
+            runner.info(leftRunning(id));
         return;
     }
     let token;
@@ -33785,14 +33792,29 @@ async function runPost(runner = githubRunner, env = process.env, idToken = runne
         throw error;
     }
     const client = new pulumi_client/* PulumiCloudClient */.rq({ baseUrl: cloudUrl, token, clock: pulumi_client/* systemClock */.ml });
-    await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id)));
+    await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id, always)));
 }
-async function cancelOne(client, runner, stack, id) {
+const leftRunning = (id) => `Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`;
+/** `always`: cancel it whatever its state; otherwise only if it has not started. */
+async function cancelOne(client, runner, stack, id, always) {
     try {
+        if (!always) {
+            const { status } = await client.getDeployment(stack, id, { signal: AbortSignal.timeout(5_000) });
+            if ((0,types/* isTerminal */.Hd)(status)) {
+                runner.info(`Deployment ${id} had already ended; nothing to cancel.`);
+                return;
+            }
+            if (status !== 'not-started' && status !== 'accepted') {
+                runner.info(leftRunning(id));
+                return;
+            }
+        }
         const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) });
         runner.info(result === 'ended'
             ? `Deployment ${id} had already ended; nothing to cancel.`
-            : `The job was cancelled; deployment ${id} was cancelled too.`);
+            : always
+                ? `The job was cancelled; deployment ${id} was cancelled too.`
+                : `The job was cancelled before deployment ${id} started; it was cancelled too, so nothing was changed.`);
     }
     catch (error) {
         runner.warning(`The job was cancelled, and cancelling deployment ${id} did not succeed: ${error.message}`);

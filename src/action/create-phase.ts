@@ -62,6 +62,7 @@ export async function createPhase(input: CreateInput): Promise<Created | undefin
     runner.saveState(STATE.deploymentId, deployment.id)
     runner.saveState(STATE.stack, config.stackName)
     runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort))
+    runner.saveState(STATE.cancelQueuedOnAbort, String(config.cancelQueuedOnAbort))
     input.outputs.created(deployment)
   }
   announce(input, deployment)

@@ -105,6 +105,7 @@ export async function deployMany(run: RunContext, input: ManyInput): Promise<boo
   following.catch(() => undefined)
   const created: { stack: string; id: string }[] = []
   runner.saveState(STATE.cancelOnAbort, String(config.cancelOnAbort))
+  runner.saveState(STATE.cancelQueuedOnAbort, String(config.cancelQueuedOnAbort))
   const createSlots = new Slots(CREATES_AT_ONCE)
   const runSlots = new Slots(config.maxParallel ?? Number.POSITIVE_INFINITY)
   let halted: string | undefined

@@ -1,6 +1,6 @@
 import { PulumiCloudClient, systemClock } from '../pulumi/client.js'
 import { parseStackRef } from '../pulumi/stack-name.js'
-import type { StackRef } from '../pulumi/types.js'
+import { isTerminal, type StackRef } from '../pulumi/types.js'
 import { PulumiApiError } from '../pulumi/errors.js'
 import { readInputs, InputError } from '../config/inputs.js'
 import { githubRunner, type RunnerIO } from '../github/runner.js'
@@ -21,9 +21,11 @@ export async function runPost(
   if (runner.getState(STATE.handled) === 'true') return
   const targets = leftDeployments(runner)
   if (targets.length === 0) return
-  if (runner.getState(STATE.cancelOnAbort) !== 'true') {
-    for (const { id } of targets)
-      runner.info(`Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`)
+  const always = runner.getState(STATE.cancelOnAbort) === 'true'
+  // A deployment that has not started changed nothing: it is cancelled too, unless cancel-on-abort is false.
+  const ifQueued = runner.getState(STATE.cancelQueuedOnAbort) === 'true'
+  if (!always && !ifQueued) {
+    for (const { id } of targets) runner.info(leftRunning(id))
     return
   }
   let token: string
@@ -47,21 +49,39 @@ export async function runPost(
     throw error
   }
   const client = new PulumiCloudClient({ baseUrl: cloudUrl, token, clock: systemClock })
-  await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id)))
+  await Promise.all(targets.map(({ stack, id }) => cancelOne(client, runner, stack, id, always)))
 }
 
+const leftRunning = (id: string): string =>
+  `Deployment ${id} was left running: \`cancel-on-abort\` is off for this operation.`
+
+/** `always`: cancel it whatever its state; otherwise only if it has not started. */
 async function cancelOne(
   client: PulumiCloudClient,
   runner: RunnerIO,
   stack: StackRef,
-  id: string
+  id: string,
+  always: boolean
 ): Promise<void> {
   try {
+    if (!always) {
+      const { status } = await client.getDeployment(stack, id, { signal: AbortSignal.timeout(5_000) })
+      if (isTerminal(status)) {
+        runner.info(`Deployment ${id} had already ended; nothing to cancel.`)
+        return
+      }
+      if (status !== 'not-started' && status !== 'accepted') {
+        runner.info(leftRunning(id))
+        return
+      }
+    }
     const result = await client.cancelDeployment(stack, id, { signal: AbortSignal.timeout(10_000) })
     runner.info(
       result === 'ended'
         ? `Deployment ${id} had already ended; nothing to cancel.`
-        : `The job was cancelled; deployment ${id} was cancelled too.`
+        : always
+          ? `The job was cancelled; deployment ${id} was cancelled too.`
+          : `The job was cancelled before deployment ${id} started; it was cancelled too, so nothing was changed.`
     )
   } catch (error) {
     runner.warning(
