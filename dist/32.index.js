@@ -499,7 +499,7 @@ function showProgress(run, reporting, status, pausedFor) {
     const message = pausedFor
         ? `Deployments are paused for ${pausedFor}, so the deployment waits in the queue until they are resumed.`
         : undefined;
-    const body = run.redactor.redact((0,comment_body/* buildCommentBody */.SM)({ ...reporting.base, status, steps: [], message }));
+    const body = commentText({ ...reporting.base, status, steps: [], message }, run.config, run.redactor);
     reporting.progressComment = reporting.progressComment.then(() => commenter.upsert(body));
 }
 /**

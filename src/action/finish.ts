@@ -74,7 +74,7 @@ export function showProgress(
   const message = pausedFor
     ? `Deployments are paused for ${pausedFor}, so the deployment waits in the queue until they are resumed.`
     : undefined
-  const body = run.redactor.redact(buildCommentBody({ ...reporting.base, status, steps: [], message }))
+  const body = commentText({ ...reporting.base, status, steps: [], message }, run.config, run.redactor)
   reporting.progressComment = reporting.progressComment.then(() => commenter.upsert(body))
 }
 
