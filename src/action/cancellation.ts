@@ -47,7 +47,7 @@ export async function cancelIfWanted(
       ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
       : CANCEL_AFTER_TIMEOUT_MS
   try {
-    const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime])
+    const signal = withinBudget(budgetMs, stop.outOfTime)
     const result = await client.cancelDeployment(config.stack, id, { signal })
     // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
     runner.saveState(STATE.handled, 'true')
@@ -89,7 +89,7 @@ async function hasStarted(
   const budgetMs =
     outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000
   try {
-    const signal = AbortSignal.any([AbortSignal.timeout(budgetMs), stop.outOfTime])
+    const signal = withinBudget(budgetMs, stop.outOfTime)
     const fresh = await client.getDeployment(config.stack, id, { signal })
     // The report then describes what the deployment is, not what it was.
     outcome.deployment = fresh
@@ -165,4 +165,26 @@ export class Cancellation {
       )
     }
   }
+}
+
+/**
+ * Aborts after `ms`, or when `also` does. Not AbortSignal.any over AbortSignal.timeout: Node may collect such a
+ * combined signal while a request still waits on it, and its abort then never comes (seen: a cancel's follow-up read
+ * of a stalled answer outlived its budget until the runner killed the step). The timer holds this one.
+ */
+function withinBudget(ms: number, also: AbortSignal): AbortSignal {
+  const controller = new AbortController()
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`No answer within ${ms} ms.`, 'TimeoutError')),
+    ms
+  )
+  timer.unref()
+  const forward = (): void => controller.abort(also.reason)
+  if (also.aborted) forward()
+  else also.addEventListener('abort', forward, { once: true })
+  controller.signal.addEventListener('abort', () => {
+    clearTimeout(timer)
+    also.removeEventListener('abort', forward)
+  })
+  return controller.signal
 }
