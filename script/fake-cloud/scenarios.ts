@@ -110,13 +110,12 @@ export const SCENARIOS: readonly NamedScenario[] = [
   {
     name: 'drift-found',
     shows:
-      'a drift check that finds drift: `expect-no-changes` fails the step, as the scheduled drift workflow does',
+      'a drift check that finds drift: "Drift detected", `drift-detected=true`, and the step fails (`fail-on-drift`)',
     operation: 'detect-drift',
     scenario: (stack, t) =>
       pulumiScenario('detect-drift', { updates: 1, deletes: 1, sames: 7, stack, stepMs: t.stepMs }),
-    args: ['--expect-no-changes', 'true'],
     exitCode: 1,
-    note: 'The drift report of issue 11 (which resources drifted, and how) will show here once it lands.'
+    note: 'Add `--fail-on-drift false` to see the step succeed with `drift-detected=true`.'
   },
   {
     name: 'no-changes',
@@ -133,7 +132,7 @@ export const SCENARIOS: readonly NamedScenario[] = [
     scenario: (stack, t) =>
       pulumiScenario('preview', { creates: 1, updates: 2, sames: 5, stack, stepMs: t.stepMs }),
     exitCode: 0,
-    note: 'Today one `npm run local` per stack, as a matrix runs them; many stacks in one step (issue 15) will make it one.'
+    note: 'One `npm run local` per stack, as a matrix runs them; in a workflow, one step takes all three (see "Many stacks").'
   },
   {
     name: 'slow',
