@@ -8,7 +8,13 @@ import {
   updateScenario,
   type FakeCloud
 } from '../test/fake-cloud/index.js'
-import { commands, runAction, startAction, type RunActionOptions } from '../test/harness/run-action.js'
+import {
+  commands,
+  pullRequestEvent,
+  runAction,
+  startAction,
+  type RunActionOptions
+} from '../test/harness/run-action.js'
 
 const STACK = 'acme/web/dev'
 const THIS_REPO = 'acme/infra'
@@ -19,10 +25,7 @@ const repoSettings = (repo = THIS_REPO) => ({
     git: { repoUrl: `https://github.com/${repo}.git`, branch: 'refs/heads/main', repoDir: 'web' }
   }
 })
-const prEvent = {
-  name: 'pull_request',
-  payload: { number: 7, pull_request: { number: 7, head: { sha: PR_HEAD, repo: { full_name: THIS_REPO } } } }
-}
+const prEvent = pullRequestEvent(7, PR_HEAD, THIS_REPO)
 
 let cloud: FakeCloud
 let clock: ManualClock | undefined

@@ -11,18 +11,12 @@ import {
   type Scenario
 } from '../test/fake-cloud/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../test/fake-github/index.js'
-import { commands, runAction, type ActionResult, type GitHubEvent } from '../test/harness/run-action.js'
+import { commands, pullRequestEvent, runAction, type ActionResult } from '../test/harness/run-action.js'
 
 const STACKS = ['acme/web/dev', 'acme/web/staging', 'acme/api/prod']
 const PR = 7
 const settings = { sourceContext: { git: { repoUrl: 'https://github.com/acme/infra.git', branch: 'main' } } }
-const prEvent: GitHubEvent = {
-  name: 'pull_request',
-  payload: {
-    number: PR,
-    pull_request: { number: PR, head: { sha: 'e'.repeat(40), repo: { full_name: 'acme/infra' } } }
-  }
-}
+const prEvent = pullRequestEvent(PR, 'e'.repeat(40))
 
 let cloud: FakeCloud
 let github: FakeGitHub

@@ -2,18 +2,18 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { startFakeCloud, previewScenario, updateScenario, type FakeCloud } from '../test/fake-cloud/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../test/fake-github/index.js'
-import { commands, runAction, type ActionResult, type GitHubEvent } from '../test/harness/run-action.js'
+import {
+  commands,
+  pullRequestEvent,
+  runAction,
+  type ActionResult,
+  type GitHubEvent
+} from '../test/harness/run-action.js'
 
 const REPO = { owner: 'acme', repo: 'infra' }
 const PR = 12
 const settings = { sourceContext: { git: { repoUrl: 'https://github.com/acme/infra.git', branch: 'main' } } }
-const prEvent = (number = PR): GitHubEvent => ({
-  name: 'pull_request',
-  payload: {
-    number,
-    pull_request: { number, head: { sha: 'f'.repeat(40), repo: { full_name: 'acme/infra' } } }
-  }
-})
+const prEvent = (number = PR): GitHubEvent => pullRequestEvent(number, 'f'.repeat(40))
 
 let cloud: FakeCloud
 let github: FakeGitHub

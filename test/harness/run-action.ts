@@ -28,6 +28,14 @@ export interface GitHubEvent {
   payload: Record<string, unknown>
 }
 
+/** A `pull_request` event for pull request `number` of `repository`, its head at `headSha`. */
+export function pullRequestEvent(number: number, headSha: string, repository = 'acme/infra'): GitHubEvent {
+  return {
+    name: 'pull_request',
+    payload: { number, pull_request: { number, head: { sha: headSha, repo: { full_name: repository } } } }
+  }
+}
+
 export interface RunActionOptions {
   inputs: Record<string, string>
   /** Extra environment (e.g. PULUMI_ACCESS_TOKEN, GITHUB_SHA); nothing of the test process's environment leaks in. */
