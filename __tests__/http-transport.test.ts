@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { sendOnce, type AttemptOutcome } from '../src/pulumi/http.js'
+import { sendOnce, type AttemptOutcome, type BodyReader } from '../src/pulumi/http.js'
 
 interface Seen {
   method: string
@@ -169,5 +169,64 @@ describe('behind a proxy', () => {
     expect(outcome).toMatchObject({ kind: 'response', status: 200 })
     expect(tunnels).toEqual([`pulumi.test:${targetPort}`])
     expect(target.seen.map(s => s.path)).toEqual(['/api/through'])
+  })
+})
+
+describe('a body read as it arrives', () => {
+  const reading = (read: (body: AsyncIterable<Uint8Array>) => Promise<unknown>): BodyReader => ({
+    read,
+    wholeBytes: 16
+  })
+  const get = (url: string, reader: BodyReader): Promise<AttemptOutcome> =>
+    sendOnce({ method: 'GET', url, headers: {} }, 'test-agent', 5_000, undefined, reader)
+
+  test('is handed over in parts once larger than what is read whole, and what the reader made is the answer', async () => {
+    const server = await startServer((_req, res) => {
+      res.write('{"part":1,')
+      setTimeout(() => res.end('"part2":2}'), 20)
+    })
+    const parts: string[] = []
+    const outcome = await get(
+      `${server.url}/api/page`,
+      reading(async body => {
+        for await (const chunk of body) parts.push(Buffer.from(chunk).toString())
+        return parts.length
+      })
+    )
+    expect(parts.join('')).toBe('{"part":1,"part2":2}')
+    expect(outcome).toMatchObject({
+      kind: 'response',
+      status: 200,
+      complete: true,
+      read: { value: parts.length }
+    })
+  })
+
+  test('cut short by the server is incomplete, whatever the reader made of its start', async () => {
+    const server = await startServer((req, res) => {
+      res.writeHead(200, { 'content-length': '1000' })
+      res.write('{"lines":[')
+      setTimeout(() => req.socket.destroy(), 20)
+    })
+    const outcome = await get(
+      `${server.url}/api/page`,
+      reading(async body => {
+        for await (const chunk of body) void chunk
+        return 'read'
+      })
+    )
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, complete: false })
+    expect(outcome).not.toHaveProperty('read')
+  })
+
+  test("fails with the reader's own error, which is no network error to retry", async () => {
+    const server = await startServer((_req, res) => res.end('{"lines":[]}'))
+    const broken = new Error('the log file could not be written')
+    await expect(
+      get(
+        `${server.url}/api/page`,
+        reading(() => Promise.reject(broken))
+      )
+    ).rejects.toBe(broken)
   })
 })

@@ -286,4 +286,19 @@ describe('LogRenderer memory', () => {
     expect(step?.tail).toEqual([`${'b'.repeat(2_000)}…`])
     expect(step?.lineCount).toBe(2)
   })
+
+  it('keeps the last lines of a step up to 64 kB of text, however many lines that is', () => {
+    const { renderer } = render({ headLines: 0, tailLines: 400 })
+    const wide = Array.from({ length: 1_000 }, (_, i) => `${String(i).padStart(4, '0')} ${'w'.repeat(1_995)}`)
+    const short = Array.from({ length: 1_000 }, (_, i) => `short ${i}`)
+    renderer.push([header('pulumi preview'), ...lines(wide)])
+    renderer.push([header('pulumi up'), ...lines(short)])
+    const [wideStep, shortStep] = renderer.steps()
+    // 2,000-character lines: the last 32 (64 kB), the newest last.
+    expect(wideStep?.tail).toEqual(wide.slice(-32))
+    expect(wideStep?.omitted).toBe(1_000 - 32)
+    // Short lines: the number of lines bounds the tail first.
+    expect(shortStep?.tail).toEqual(short.slice(-400))
+    expect(shortStep?.lineCount).toBe(1_000)
+  })
 })

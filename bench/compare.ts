@@ -3,6 +3,7 @@
 // per deployment, how soon each sees the end, and how soon each shows a line. Every request is real HTTP, gzip
 // asked for, through a relay that counts the bytes; the Internet's round trip is added on the clock (ROUND_TRIP_MS).
 import { PulumiCloudClient } from '../src/pulumi/client.js'
+import { CollectingSink } from '../src/pulumi/log-stream.js'
 import { parseStackRef } from '../src/pulumi/stack-name.js'
 import type { LogEntry, StackRef } from '../src/pulumi/types.js'
 import { DeploymentFollower, type FollowApi } from '../src/deployment/follow.js'
@@ -185,7 +186,14 @@ class Run {
       }
     const api: FollowApi = {
       getDeployment: delayed(client.getDeployment.bind(client)),
-      streamLogs: delayed(client.streamLogs.bind(client)),
+      // The lines reach the follower after the round trip, as the CLI model's do, not while the page streams in.
+      streamLogs: async (stack, deploymentId, token, o, sink) => {
+        const page = new CollectingSink()
+        page.handedOn = sink?.handedOn ?? 0
+        const read = await delayed(client.streamLogs.bind(client))(stack, deploymentId, token, o, page)
+        if (sink && page.handedOn > sink.handedOn) await sink.handOn(page.entries, page.handedOn)
+        return sink ? read : { ...read, lines: page.entries }
+      },
       getStackMetadata: delayed(client.getStackMetadata.bind(client))
     }
     const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }

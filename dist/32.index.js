@@ -236,7 +236,7 @@ class DeploymentFollower {
     }
     /** Hands a page on, noting what the cadence decides from: new steps, and the operation's closing lines. */
     handOn(f, entries) {
-        f.brought = entries.length;
+        f.brought += entries.length;
         for (const entry of entries) {
             if (typeof entry.header === 'string' && entry.header !== '')
                 f.stepsSeen++;

@@ -619,39 +619,53 @@ class LogCursor {
     token;
     done = false;
     longestPage = 0;
+    // The page at `token` as far as it was handed on: a read cut short is read again from where it stopped.
+    page;
     constructor(api, stack, deploymentId, onLogs) {
         this.api = api;
         this.stack = stack;
         this.deploymentId = deploymentId;
         this.onLogs = onLogs;
+        this.page = this.freshPage();
     }
     /** The log is complete once a page came back without a nextToken. */
     get complete() {
         return this.done;
     }
     async read(pacer) {
-        const response = await pacer.tolerate(() => this.api.streamLogs(this.stack, this.deploymentId, this.token, pacer.callOptions));
+        const page = this.page;
+        const before = page.handedOn;
+        const response = await pacer.tolerate(() => this.api.streamLogs(this.stack, this.deploymentId, this.token, pacer.callOptions, page));
         if (!response)
-            return 'none';
-        const lines = response.lines ?? [];
-        // Awaited: the next page is not asked for until this one is written (the log file may be slower than the
-        // network), so no more than a page is ever held.
-        if (lines.length > 0)
-            await this.onLogs(lines);
+            return page.handedOn > before ? 'some' : 'none';
         const previous = this.token;
-        // The token moves only after the page was handed on, so a retried request can never skip or repeat a line.
+        // The token moves only once its page was handed on whole, so a read cut short can never skip or repeat a line.
         this.token = response.nextToken;
         if (response.nextToken === undefined || response.nextToken === '') {
             this.done = true;
-            return lines.length > 0 ? 'some' : 'none';
+            return response.size > 0 ? 'some' : 'none';
         }
         // A token that did not move is asked again only after a pause, whatever the page held: a server that answers
-        // full pages without advancing must not be asked in a tight loop.
+        // full pages without advancing must not be asked in a tight loop. Its page is not handed on twice.
         if (previous === response.nextToken)
             return 'none';
-        const cut = lines.length >= MIN_CUT_PAGE && lines.length >= this.longestPage;
-        this.longestPage = Math.max(this.longestPage, lines.length);
+        this.page = this.freshPage();
+        const cut = response.size >= MIN_CUT_PAGE && response.size >= this.longestPage;
+        this.longestPage = Math.max(this.longestPage, response.size);
         return cut ? 'more' : 'some';
+    }
+    // Awaited by the page's reader: the rest of the page is not read until these lines are written (the log file may
+    // be slower than the network), so no more than a network chunk of the log is ever held.
+    freshPage() {
+        const onLogs = this.onLogs;
+        return {
+            handedOn: 0,
+            handOn(entries, through) {
+                this.handedOn = through;
+                if (entries.length > 0)
+                    return onLogs(entries);
+            }
+        };
     }
 }
 
@@ -680,6 +694,10 @@ var plain_text = __webpack_require__(7611);
 // a copy of bounded length, so a step keeps a fixed amount whatever its lines look like.
 // A kept line is for a person reading a report; a longer one is cut, so the captures stay small whatever the log.
 const MAX_KEPT_LINE = 2_000;
+// The tail also keeps no more than this much text: every line passes through it, and one that stays long enough
+// outlives V8's young generation and becomes old garbage. Lines of 10 kB kept 400 at a time (800 kB) made half of
+// the action's peak memory; this is more than a report shows of a step's end (60,000 characters in a comment).
+const MAX_TAIL_CHARS = 64 * 1024;
 /**
  * A line as kept: cut to MAX_KEPT_LINE, and a copy. A line split out of a larger text is, in V8, a view that keeps
  * the whole text alive; flattening the concatenation makes a string of its own, so a kept line holds only itself.
@@ -688,14 +706,16 @@ function keptCopy(line) {
     const cut = line.length > MAX_KEPT_LINE ? `${line.slice(0, MAX_KEPT_LINE)}…` : line;
     return ` ${cut}`.slice(1);
 }
-/** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
+/** One step's first lines, and its last lines (by count and by size), so a step of any length keeps a bounded amount. */
 class StepBuffer {
     name;
     headMax;
     tailMax;
     head = [];
-    ring = [];
-    next = 0;
+    // The tail: lines from `tailStart` on are kept; those before it are dropped and the array is compacted now and then.
+    kept = [];
+    tailStart = 0;
+    tailChars = 0;
     count = 0;
     constructor(name, headMax, tailMax) {
         this.name = name;
@@ -707,29 +727,35 @@ class StepBuffer {
         let i = 0;
         while (i < lines.length && this.head.length < this.headMax)
             this.head.push(keptCopy(lines[i++] ?? ''));
-        // Of what is left, only the last tailMax lines can survive in the ring.
+        // Of what is left, only the last tailMax lines can survive in the tail.
         i = Math.max(i, lines.length - this.tailMax);
-        for (; i < lines.length; i++) {
-            const line = keptCopy(lines[i] ?? '');
-            if (this.ring.length < this.tailMax)
-                this.ring.push(line);
-            else {
-                this.ring[this.next] = line;
-                this.next = (this.next + 1) % this.tailMax;
-            }
+        for (; i < lines.length; i++)
+            this.keep(keptCopy(lines[i] ?? ''));
+    }
+    keep(line) {
+        this.kept.push(line);
+        this.tailChars += line.length;
+        while (this.kept.length - this.tailStart > this.tailMax ||
+            (this.tailChars > MAX_TAIL_CHARS && this.kept.length - this.tailStart > 1)) {
+            this.tailChars -= this.kept[this.tailStart]?.length ?? 0;
+            // Let go of it now: a line held until the next compaction would be kept alive as long as in the old ring.
+            this.kept[this.tailStart++] = '';
+        }
+        if (this.tailStart >= this.tailMax) {
+            this.kept = this.kept.slice(this.tailStart);
+            this.tailStart = 0;
         }
     }
     /** Drops the kept lines, leaving the counts. */
     forget() {
         this.head = [];
-        this.ring = [];
-        this.next = 0;
+        this.kept = [];
+        this.tailStart = 0;
+        this.tailChars = 0;
     }
-    /** Lines kept in order: the ring rotated so its oldest line comes first. */
+    /** The kept last lines, oldest first. */
     tail() {
-        return this.ring.length < this.tailMax
-            ? [...this.ring]
-            : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+        return this.kept.slice(this.tailStart);
     }
     capture() {
         const tail = this.tail();

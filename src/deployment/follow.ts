@@ -142,7 +142,7 @@ export class DeploymentFollower {
 
   /** Hands a page on, noting what the cadence decides from: new steps, and the operation's closing lines. */
   private handOn(f: Following, entries: LogEntry[]): void | Promise<void> {
-    f.brought = entries.length
+    f.brought += entries.length
     for (const entry of entries) {
       if (typeof entry.header === 'string' && entry.header !== '') f.stepsSeen++
       else if (typeof entry.line === 'string' && this.onLastStep(f) && announcesEnd(entry.line))

@@ -3,6 +3,10 @@
 
 // A kept line is for a person reading a report; a longer one is cut, so the captures stay small whatever the log.
 const MAX_KEPT_LINE = 2_000
+// The tail also keeps no more than this much text: every line passes through it, and one that stays long enough
+// outlives V8's young generation and becomes old garbage. Lines of 10 kB kept 400 at a time (800 kB) made half of
+// the action's peak memory; this is more than a report shows of a step's end (60,000 characters in a comment).
+const MAX_TAIL_CHARS = 64 * 1024
 
 /** What is kept of one step of the log. */
 export interface StepCapture {
@@ -24,11 +28,13 @@ function keptCopy(line: string): string {
   return ` ${cut}`.slice(1)
 }
 
-/** One step's first lines, and its last lines in a ring, so a step of any length keeps a fixed number. */
+/** One step's first lines, and its last lines (by count and by size), so a step of any length keeps a bounded amount. */
 export class StepBuffer {
   private head: string[] = []
-  private ring: string[] = []
-  private next = 0
+  // The tail: lines from `tailStart` on are kept; those before it are dropped and the array is compacted now and then.
+  private kept: string[] = []
+  private tailStart = 0
+  private tailChars = 0
   private count = 0
 
   constructor(
@@ -41,30 +47,39 @@ export class StepBuffer {
     this.count += lines.length
     let i = 0
     while (i < lines.length && this.head.length < this.headMax) this.head.push(keptCopy(lines[i++] ?? ''))
-    // Of what is left, only the last tailMax lines can survive in the ring.
+    // Of what is left, only the last tailMax lines can survive in the tail.
     i = Math.max(i, lines.length - this.tailMax)
-    for (; i < lines.length; i++) {
-      const line = keptCopy(lines[i] ?? '')
-      if (this.ring.length < this.tailMax) this.ring.push(line)
-      else {
-        this.ring[this.next] = line
-        this.next = (this.next + 1) % this.tailMax
-      }
+    for (; i < lines.length; i++) this.keep(keptCopy(lines[i] ?? ''))
+  }
+
+  private keep(line: string): void {
+    this.kept.push(line)
+    this.tailChars += line.length
+    while (
+      this.kept.length - this.tailStart > this.tailMax ||
+      (this.tailChars > MAX_TAIL_CHARS && this.kept.length - this.tailStart > 1)
+    ) {
+      this.tailChars -= this.kept[this.tailStart]?.length ?? 0
+      // Let go of it now: a line held until the next compaction would be kept alive as long as in the old ring.
+      this.kept[this.tailStart++] = ''
+    }
+    if (this.tailStart >= this.tailMax) {
+      this.kept = this.kept.slice(this.tailStart)
+      this.tailStart = 0
     }
   }
 
   /** Drops the kept lines, leaving the counts. */
   forget(): void {
     this.head = []
-    this.ring = []
-    this.next = 0
+    this.kept = []
+    this.tailStart = 0
+    this.tailChars = 0
   }
 
-  /** Lines kept in order: the ring rotated so its oldest line comes first. */
+  /** The kept last lines, oldest first. */
   private tail(): string[] {
-    return this.ring.length < this.tailMax
-      ? [...this.ring]
-      : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+    return this.kept.slice(this.tailStart)
   }
 
   capture(): StepCapture {

@@ -13,12 +13,12 @@ import {
 } from './stack-results.js'
 import { PulumiTransport, type CallSpec } from './transport.js'
 import { parseDriftRuns, type DriftRun } from './drift.js'
+import { CollectingSink, logPageReader, type LogPage, type LogPageSink } from './log-stream.js'
 import {
   consoleUrlOrComputed,
   validCreateResponse,
   validDeployment,
-  validDeploymentList,
-  validLogPage
+  validDeploymentList
 } from './validate.js'
 import type { CallOptions } from './client-options.js'
 import {
@@ -30,7 +30,6 @@ import {
   type ListDeploymentsResponse,
   type StackDeploymentsMetadata,
   type StackRef,
-  type StreamLogsResponse,
   type UserInfo
 } from './types.js'
 
@@ -112,15 +111,9 @@ export class PulumiCloudClient extends PulumiTransport {
 
   /** Who the access token belongs to, as `pulumi whoami` asks it. */
   getCurrentUser(o?: CallOptions): Promise<UserInfo> {
+    const action = 'read who the access token belongs to'
     return this.call(
-      {
-        method: 'GET',
-        path: '/api/user',
-        expectJson: true,
-        retry: 'read',
-        action: 'read who the access token belongs to',
-        subject: 'org'
-      },
+      { method: 'GET', path: '/api/user', expectJson: true, retry: 'read', action, subject: 'org' },
       o
     )
   }
@@ -167,21 +160,24 @@ export class PulumiCloudClient extends PulumiTransport {
     )
   }
 
-  /** Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. */
-  streamLogs(
+  /**
+   * Streaming mode: pass the previous response's `nextToken`; the log is complete when one has none. The entries go
+   * to `sink` as the page arrives (and `lines` comes back empty); without one they come back in `lines`.
+   */
+  async streamLogs(
     stack: StackRef,
     id: string,
     continuationToken?: string,
-    o?: CallOptions
-  ): Promise<StreamLogsResponse> {
-    return this.call(
-      {
-        ...this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log'),
-        query: { continuationToken },
-        validate: validLogPage
-      },
-      o
-    )
+    o?: CallOptions,
+    sink?: LogPageSink
+  ): Promise<LogPage> {
+    if (!sink) {
+      const collected = new CollectingSink()
+      const page = await this.streamLogs(stack, id, continuationToken, o, collected)
+      return { ...page, lines: collected.entries }
+    }
+    const spec = this.deploymentRead(stack, id, [id, 'logs'], 'read the deployment log')
+    return this.call<LogPage>({ ...spec, query: { continuationToken }, read: logPageReader(sink) }, o)
   }
 
   /** The stack update(s) a deployment made, with exact change counts once each is known. */

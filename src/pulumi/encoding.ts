@@ -1,6 +1,7 @@
 // Pulumi Cloud compresses an answer when asked (Pulumi's CLI asks: log pages are large and compress well). The body
 // is decoded here, whatever transport carried it, so a compressed answer reads the same as a plain one.
-import { gunzipSync, inflateSync } from 'node:zlib'
+import { pipeline, Readable } from 'node:stream'
+import { createGunzip, createInflate, gunzipSync, inflateSync } from 'node:zlib'
 
 /** The headers every request to Pulumi Cloud carries: the documented API version, and gzip. */
 export const PULUMI_ACCEPT_HEADERS = {
@@ -9,11 +10,13 @@ export const PULUMI_ACCEPT_HEADERS = {
   'Accept-Encoding': 'gzip'
 } as const
 
+function encodingOf(contentEncoding: string | string[] | undefined): string | undefined {
+  return (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)?.trim().toLowerCase()
+}
+
 /** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
 export function decodeBody(raw: Buffer, contentEncoding: string | string[] | undefined): string | undefined {
-  const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
-    ?.trim()
-    .toLowerCase()
+  const encoding = encodingOf(contentEncoding)
   try {
     if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw).toString('utf8')
     if (encoding === 'deflate') return inflateSync(raw).toString('utf8')
@@ -22,4 +25,64 @@ export function decodeBody(raw: Buffer, contentEncoding: string | string[] | und
   }
   // No encoding, `identity`, or one never asked for: taken as it came.
   return raw.toString('utf8')
+}
+
+type Codec = 'gzip' | 'deflate'
+
+function codecOf(contentEncoding: string | string[] | undefined): Codec | undefined {
+  const encoding = encodingOf(contentEncoding)
+  if (encoding === 'gzip' || encoding === 'x-gzip') return 'gzip'
+  return encoding === 'deflate' ? 'deflate' : undefined
+}
+
+/**
+ * The body as decoded chunks, as it arrives; a corrupt or cut-short encoding fails the iteration. A body that is
+ * small once decoded (up to `wholeBytes`) comes as one chunk decoded at once: a stream decoder per request costs
+ * more than the decoding of a small answer. A larger one is decoded as it streams, from what was already read on.
+ */
+export async function* decodedChunks(
+  body: Readable,
+  contentEncoding: string | string[] | undefined,
+  wholeBytes: number
+): AsyncGenerator<Uint8Array> {
+  const codec = codecOf(contentEncoding)
+  if (!codec) {
+    yield* body as AsyncIterable<Uint8Array>
+    return
+  }
+  const reading = body[Symbol.asyncIterator]()
+  const head: Buffer[] = []
+  let headBytes = 0
+  for (;;) {
+    const next = await reading.next()
+    if (next.done) {
+      const whole = decodeWhole(codec, Buffer.concat(head), wholeBytes)
+      if (!whole) break
+      yield whole
+      return
+    }
+    const chunk = next.value as Buffer
+    head.push(chunk)
+    headBytes += chunk.length
+    if (headBytes > wholeBytes) break
+  }
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    yield* head.splice(0)
+    for (let next = await reading.next(); !next.done; next = await reading.next()) yield next.value as Buffer
+  }
+  const decoder = codec === 'gzip' ? createGunzip() : createInflate()
+  // The decoder fails with its input: `pipeline` destroys each with the other's error.
+  yield* pipeline(Readable.from(rest()), decoder, () => undefined)
+}
+
+// Undefined when the decoded body is larger than `limit` (it is then decoded as it streams); a corrupt one throws.
+function decodeWhole(codec: Codec, raw: Buffer, limit: number): Buffer | undefined {
+  try {
+    return codec === 'gzip'
+      ? gunzipSync(raw, { maxOutputLength: limit })
+      : inflateSync(raw, { maxOutputLength: limit })
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
+    throw error
+  }
 }

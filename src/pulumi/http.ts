@@ -3,9 +3,10 @@
 // the request, as @actions/github carries GitHub's. Only the policy is ours: timeouts that cover the body,
 // cancellation, connection reuse and where a redirect may lead.
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
+import type { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici'
-import { decodeBody } from './encoding.js'
+import { decodeBody, decodedChunks } from './encoding.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -16,9 +17,28 @@ export interface HttpRequest {
   body?: string
 }
 
+/**
+ * Reads a successful answer's body as it arrives (decoded), to what the caller makes of it; undefined when it is
+ * not what was asked for. Only failures of the body itself count as a body cut short: a reader's own error is thrown.
+ */
+export interface BodyReader {
+  read(body: AsyncIterable<Uint8Array>): Promise<unknown>
+  /** A body up to this size once decoded is handed over as one chunk. */
+  wholeBytes: number
+}
+
 /** What one attempt produced. An abort is not an outcome: sending rejects with the signal's reason instead. */
 export type AttemptOutcome =
-  | { kind: 'response'; status: number; headers: IncomingHttpHeaders; body: string; complete: boolean }
+  | {
+      kind: 'response'
+      status: number
+      headers: IncomingHttpHeaders
+      /** Empty when a reader took the body. */
+      body: string
+      complete: boolean
+      /** What the reader made of a 2xx body it read whole. */
+      read?: { value: unknown }
+    }
   /** `notSent`: the connection was never made (refused, unknown host), so the server provably did not act. */
   | { kind: 'network'; notSent: boolean; code: string }
   | { kind: 'timeout'; afterMs: number }
@@ -45,7 +65,8 @@ export async function sendOnce(
   request: HttpRequest,
   userAgent: string,
   timeoutMs: number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  reader?: BodyReader
 ): Promise<AttemptOutcome> {
   signal?.throwIfAborted()
   const controller = new AbortController()
@@ -73,6 +94,14 @@ export async function sendOnce(
         url = next
         continue
       }
+      const { statusCode: status, headers: answerHeaders } = response
+      if (reader && status >= 200 && status < 300) {
+        const read = await readWith(reader, response.body, answerHeaders['content-encoding'])
+        if (signal?.aborted) throw signal.reason
+        if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
+        const complete = read !== undefined
+        return { kind: 'response', status, headers: answerHeaders, body: '', complete, ...(read && { read }) }
+      }
       const { raw, whole } = await readBody(response.body)
       if (signal?.aborted) throw signal.reason
       if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
@@ -86,6 +115,7 @@ export async function sendOnce(
       }
     }
   } catch (error) {
+    if (error instanceof ReaderFailed) throw error.cause
     if (signal?.aborted) throw signal.reason
     if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
     const code = errorCode(error)
@@ -147,6 +177,42 @@ async function readBody(body: AsyncIterable<Buffer>): Promise<{ raw: Buffer; who
     return { raw: Buffer.concat(chunks), whole: true }
   } catch {
     return { raw: Buffer.concat(chunks), whole: false }
+  }
+}
+
+// Carries a reader's own error past the handling of network errors.
+class ReaderFailed extends Error {
+  constructor(cause: unknown) {
+    super('The body reader failed.', { cause })
+  }
+}
+
+// The reader's errors are its own and are thrown; the body's (a reset, the timeout's abort) make it cut short.
+async function readWith(
+  reader: BodyReader,
+  body: Readable,
+  contentEncoding: string | string[] | undefined
+): Promise<{ value: unknown } | undefined> {
+  // undici reports the abort of a body left unread as an error event, which must find a listener; the reading
+  // itself hears every error through its own.
+  body.on('error', () => undefined)
+  let failed = false
+  const chunks = (async function* () {
+    try {
+      yield* decodedChunks(body, contentEncoding, reader.wholeBytes)
+    } catch {
+      failed = true
+    }
+  })()
+  try {
+    const value = await reader.read(chunks).catch((error: unknown) => {
+      throw new ReaderFailed(error)
+    })
+    return failed ? undefined : { value }
+  } finally {
+    // A reader that stopped early (the body was not what it expected) leaves the rest unread.
+    await chunks.return(undefined)
+    body.destroy()
   }
 }
 

@@ -16,6 +16,11 @@ export function interpretOutcome<T>(
     // A write that answered 2xx has happened, whatever became of its (unused) body.
     if (!expectJson) return { ok: true, value: undefined as T }
     if (!complete) return { ok: false, failure: { kind: 'bad-body', status } }
+    // A body read as it arrived was checked by its reader: undefined is a body that was not what was asked for.
+    if (outcome.read)
+      return outcome.read.value === undefined
+        ? { ok: false, failure: { kind: 'bad-body', status } }
+        : { ok: true, value: outcome.read.value as T }
     try {
       return { ok: true, value: JSON.parse(body) as T }
     } catch {

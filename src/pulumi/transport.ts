@@ -3,7 +3,7 @@ import { defaultUserAgent } from '../action/version.js'
 import { withoutTrailingSlash } from '../config/url.js'
 import type { AttemptResult } from './create.js'
 import { apiError, describeFailure, isRetryableFailure, type Failure, type RequestContext } from './errors.js'
-import { sendOnce, type HttpMethod } from './http.js'
+import { sendOnce, type BodyReader, type HttpMethod } from './http.js'
 import { joinUrl, stackDeploymentsPath } from './paths.js'
 import { PULUMI_ACCEPT_HEADERS } from './encoding.js'
 import { interpretOutcome } from './response.js'
@@ -42,6 +42,8 @@ export interface CallSpec {
   anonymous?: boolean
   /** Checks the answer (validate.ts); undefined makes it unreadable, as a body that is not JSON is. */
   validate?: (body: unknown) => unknown
+  /** Reads a successful answer as it arrives instead of whole (a log page); it does its own checking. */
+  read?: BodyReader
 }
 
 /** A typed client for the Pulumi Cloud Deployments REST API. */
@@ -188,7 +190,8 @@ export class PulumiTransport {
       deadline === undefined
         ? this.timeoutMs
         : Math.max(1, Math.min(this.timeoutMs, deadline - this.clock.now())),
-      signal
+      signal,
+      spec.read
     )
     if (outcome.kind === 'response') this.passOnWarning(outcome.headers['x-pulumi-warning'])
     const result = interpretOutcome<T>(outcome, spec.expectJson, this.redact, this.clock.now())

@@ -10,8 +10,7 @@ import {
   type ListDeploymentsResponse,
   type LogEntry,
   type StepRun,
-  type StepStatus,
-  type StreamLogsResponse
+  type StepStatus
 } from './types.js'
 
 // Pulumi's deployment ids are UUIDs; nothing else may become a path segment (`..` would leave the deployment's URL).
@@ -117,26 +116,20 @@ export function validCreateResponse(body: unknown): CreateDeploymentResponse | u
   return { id, version, consoleUrl: typeof consoleUrl === 'string' ? consoleUrl : '' }
 }
 
-/** A page of the log: entries of the wrong type are skipped; a token that is not a short string ends the log. */
-export function validLogPage(body: unknown): StreamLogsResponse | undefined {
-  if (!isRecord(body)) return undefined
-  const lines = own(body, 'lines')
-  const token = own(body, 'nextToken')
-  const entries: LogEntry[] = []
-  if (Array.isArray(lines)) {
-    for (const entry of lines) {
-      if (!isRecord(entry)) continue
-      const timestamp = typeof own(entry, 'timestamp') === 'string' ? (own(entry, 'timestamp') as string) : ''
-      const header = own(entry, 'header')
-      const line = own(entry, 'line')
-      if (typeof header === 'string') entries.push({ header, timestamp })
-      else if (typeof line === 'string') entries.push({ line, timestamp })
-    }
-  } else if (lines !== undefined && lines !== null) return undefined
-  return {
-    lines: entries,
-    nextToken: typeof token === 'string' && token.length <= MAX_LOG_TOKEN ? token : undefined
-  }
+/** One entry of a log page: a step's header or a line; anything else (wrong types, no text) is none. */
+export function validLogEntry(entry: unknown): LogEntry | undefined {
+  if (!isRecord(entry)) return undefined
+  const timestamp = typeof own(entry, 'timestamp') === 'string' ? (own(entry, 'timestamp') as string) : ''
+  const header = own(entry, 'header')
+  const line = own(entry, 'line')
+  if (typeof header === 'string') return { header, timestamp }
+  if (typeof line === 'string') return { line, timestamp }
+  return undefined
+}
+
+/** A page's `nextToken`: a token that is not a short string is taken as none, which ends the log. */
+export function validLogToken(token: unknown): string | undefined {
+  return typeof token === 'string' && token.length <= MAX_LOG_TOKEN ? token : undefined
 }
 
 /**

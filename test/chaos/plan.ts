@@ -65,5 +65,15 @@ export function planFor(
     result,
     ...(result === 'failed' ? { failStep } : {})
   })
+  // Some runs print a few lines of 120 kB (a program echoing a large document): their pages pass 256 kB and are
+  // read as they stream, so a page cut short has been handed on in part and is read again from where it stopped.
+  if (random.next() < 0.5) withWideLines(scenario, between(3, 8))
   return { seed, rate, operation, result, scenario, logBatchSize: between(5, 40), slowMs: between(50, 300) }
+}
+
+function withWideLines(scenario: Scenario, count: number): void {
+  const step = scenario.steps.find(s => /^pulumi |^Pulumi operation$/.test(s.name))
+  if (!step) return
+  const wide = Array.from({ length: count }, (_, i) => `    payload ${i} ${'w'.repeat(120_000)}\n`)
+  step.lines = [...wide, ...(step.lines ?? [])]
 }
