@@ -180,7 +180,7 @@ describe('a body read as it arrives', () => {
   const get = (url: string, reader: BodyReader): Promise<AttemptOutcome> =>
     sendOnce({ method: 'GET', url, headers: {} }, 'test-agent', 5_000, undefined, reader)
 
-  test('is handed over in parts once larger than what is read whole, and what the reader made is the answer', async () => {
+  test('is handed to its reader as it arrives, and what the reader made is the answer', async () => {
     const server = await startServer((_req, res) => {
       res.write('{"part":1,')
       setTimeout(() => res.end('"part2":2}'), 20)

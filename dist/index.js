@@ -34155,29 +34155,30 @@ const PULUMI_ACCEPT_HEADERS = {
     Accept: 'application/vnd.pulumi+8',
     'Accept-Encoding': 'gzip'
 };
-function encodingOf(contentEncoding) {
-    return (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)?.trim().toLowerCase();
+// No encoding, `identity`, or one never asked for: none to undo, the body is taken as it came.
+function codecOf(contentEncoding) {
+    const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
+        ?.trim()
+        .toLowerCase();
+    if (encoding === 'gzip' || encoding === 'x-gzip')
+        return 'gzip';
+    return encoding === 'deflate' ? 'deflate' : undefined;
+}
+function decompress(codec, raw, maxOutputLength) {
+    const options = maxOutputLength === undefined ? {} : { maxOutputLength };
+    return codec === 'gzip' ? (0,external_node_zlib_.gunzipSync)(raw, options) : (0,external_node_zlib_.inflateSync)(raw, options);
 }
 /** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
 function decodeBody(raw, contentEncoding) {
-    const encoding = encodingOf(contentEncoding);
+    const codec = codecOf(contentEncoding);
+    if (!codec)
+        return raw.toString('utf8');
     try {
-        if (encoding === 'gzip' || encoding === 'x-gzip')
-            return (0,external_node_zlib_.gunzipSync)(raw).toString('utf8');
-        if (encoding === 'deflate')
-            return (0,external_node_zlib_.inflateSync)(raw).toString('utf8');
+        return decompress(codec, raw).toString('utf8');
     }
     catch {
         return undefined;
     }
-    // No encoding, `identity`, or one never asked for: taken as it came.
-    return raw.toString('utf8');
-}
-function codecOf(contentEncoding) {
-    const encoding = encodingOf(contentEncoding);
-    if (encoding === 'gzip' || encoding === 'x-gzip')
-        return 'gzip';
-    return encoding === 'deflate' ? 'deflate' : undefined;
 }
 /**
  * The body as decoded chunks, as it arrives; a corrupt or cut-short encoding fails the iteration. A body that is
@@ -34220,9 +34221,7 @@ async function* decodedChunks(body, contentEncoding, wholeBytes) {
 // Undefined when the decoded body is larger than `limit` (it is then decoded as it streams); a corrupt one throws.
 function decodeWhole(codec, raw, limit) {
     try {
-        return codec === 'gzip'
-            ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: limit })
-            : (0,external_node_zlib_.inflateSync)(raw, { maxOutputLength: limit });
+        return decompress(codec, raw, limit);
     }
     catch (error) {
         if (error.code === 'ERR_BUFFER_TOO_LARGE')

@@ -10,29 +10,31 @@ export const PULUMI_ACCEPT_HEADERS = {
   'Accept-Encoding': 'gzip'
 } as const
 
-function encodingOf(contentEncoding: string | string[] | undefined): string | undefined {
-  return (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)?.trim().toLowerCase()
+type Codec = 'gzip' | 'deflate'
+
+// No encoding, `identity`, or one never asked for: none to undo, the body is taken as it came.
+function codecOf(contentEncoding: string | string[] | undefined): Codec | undefined {
+  const encoding = (Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding)
+    ?.trim()
+    .toLowerCase()
+  if (encoding === 'gzip' || encoding === 'x-gzip') return 'gzip'
+  return encoding === 'deflate' ? 'deflate' : undefined
+}
+
+function decompress(codec: Codec, raw: Buffer, maxOutputLength?: number): Buffer {
+  const options = maxOutputLength === undefined ? {} : { maxOutputLength }
+  return codec === 'gzip' ? gunzipSync(raw, options) : inflateSync(raw, options)
 }
 
 /** The body as text, undone of its Content-Encoding; undefined when it cannot be decoded (cut short, corrupt). */
 export function decodeBody(raw: Buffer, contentEncoding: string | string[] | undefined): string | undefined {
-  const encoding = encodingOf(contentEncoding)
+  const codec = codecOf(contentEncoding)
+  if (!codec) return raw.toString('utf8')
   try {
-    if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw).toString('utf8')
-    if (encoding === 'deflate') return inflateSync(raw).toString('utf8')
+    return decompress(codec, raw).toString('utf8')
   } catch {
     return undefined
   }
-  // No encoding, `identity`, or one never asked for: taken as it came.
-  return raw.toString('utf8')
-}
-
-type Codec = 'gzip' | 'deflate'
-
-function codecOf(contentEncoding: string | string[] | undefined): Codec | undefined {
-  const encoding = encodingOf(contentEncoding)
-  if (encoding === 'gzip' || encoding === 'x-gzip') return 'gzip'
-  return encoding === 'deflate' ? 'deflate' : undefined
 }
 
 /**
@@ -78,9 +80,7 @@ export async function* decodedChunks(
 // Undefined when the decoded body is larger than `limit` (it is then decoded as it streams); a corrupt one throws.
 function decodeWhole(codec: Codec, raw: Buffer, limit: number): Buffer | undefined {
   try {
-    return codec === 'gzip'
-      ? gunzipSync(raw, { maxOutputLength: limit })
-      : inflateSync(raw, { maxOutputLength: limit })
+    return decompress(codec, raw, limit)
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
     throw error
