@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/pulumi/client.ts + 19 modules
-var pulumi_client = __webpack_require__(6001);
+// EXTERNAL MODULE: ./src/pulumi/client.ts + 10 modules
+var pulumi_client = __webpack_require__(5398);
 ;// CONCATENATED MODULE: ./src/pulumi/gated-client.ts
 
 class GatedClient extends pulumi_client/* PulumiCloudClient */.rq {

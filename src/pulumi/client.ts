@@ -13,7 +13,8 @@ import {
 } from './stack-results.js'
 import { PulumiTransport, type CallSpec } from './transport.js'
 import { parseDriftRuns, type DriftRun } from './drift.js'
-import { CollectingSink, logPageReader, type LogPage, type LogPageSink } from './log-stream.js'
+import { CollectingSink, logPageReader, type LogPageSink } from './log-stream.js'
+import type { LogPage } from './page-entries.js'
 import {
   consoleUrlOrComputed,
   validCreateResponse,
