@@ -1,9 +1,11 @@
 // Start-up: from spawning the action to its first request reaching the fake Pulumi Cloud, against the floor of a
-// bare `node` process that makes one HTTP request to the same server. Runs alternate so both see the same machine.
-import { spawn } from 'node:child_process'
+// bare `node` process that makes one HTTP request to the same server, and against a second floor that loads the
+// toolkit first (bench/toolkit-floor.mjs, bundled by ncc as the action is). Runs alternate so all see the same machine.
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { FakeCloud } from '../test/fake-cloud/index.js'
 import { discardFiles, preciseNow, watchAction } from './action.js'
 import { benchCloud, defaultInputs, freshStack, requestsFor } from './fixtures.js'
@@ -11,9 +13,13 @@ import { spread, type Spread } from './stats.js'
 
 export interface StartupResult {
   floorMs: Spread
+  /** The toolkit loaded and one request sent through it: what the action cannot start faster than. */
+  toolkitMs: Spread
   actionMs: Spread
   /** Median action ÷ median floor. */
   ratio: number
+  /** Median toolkit floor ÷ median floor. */
+  toolkitRatio: number
   dist: { indexBytes: number; totalJsBytes: number; files: Record<string, number> }
 }
 
@@ -26,14 +32,24 @@ get(process.argv[2], response => {
 })
 `
 
-function writeFloorModule(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'))
-  const file = join(dir, 'floor.mjs')
-  writeFileSync(file, FLOOR_MODULE)
-  return file
+interface Floors {
+  bare: string
+  toolkit: string
 }
 
-async function floorOnce(cloud: FakeCloud, floorModule: string, run: number): Promise<number> {
+function writeFloorModules(): Floors {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'))
+  const bare = join(dir, 'floor.mjs')
+  writeFileSync(bare, FLOOR_MODULE)
+  const ncc = fileURLToPath(import.meta.resolve('@vercel/ncc/dist/ncc/cli.js'))
+  const source = fileURLToPath(new URL('toolkit-floor.mjs', import.meta.url))
+  const out = join(dir, 'toolkit')
+  const build = spawnSync(process.execPath, [ncc, 'build', source, '-o', out, '-q'], { encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`ncc could not bundle the toolkit floor:\n${build.stderr}`)
+  return { bare, toolkit: join(out, 'index.mjs') }
+}
+
+async function floorOnce(cloud: FakeCloud, floorModule: string, run: string): Promise<number> {
   const path = `/api/bench-floor/${run}`
   // The harness gives the action only the runner's variables; the floor gets the same bare environment (a
   // variable such as NODE_EXTRA_CA_CERTS alone costs Node tens of milliseconds at start).
@@ -72,22 +88,33 @@ function distSizes(distIndex: string): StartupResult['dist'] {
 
 export async function measureStartup(distIndex: string, runs: number): Promise<StartupResult> {
   const cloud = await benchCloud()
-  const floorModule = writeFloorModule()
+  const floors = writeFloorModules()
   try {
     // One of each first, unmeasured: the first start reads files from disk that later ones find in the page cache.
-    await floorOnce(cloud, floorModule, 0)
+    await floorOnce(cloud, floors.bare, 'bare-0')
+    await floorOnce(cloud, floors.toolkit, 'toolkit-0')
     await actionOnce(cloud)
     const floor: number[] = []
+    const toolkit: number[] = []
     const action: number[] = []
     for (let i = 1; i <= runs; i++) {
-      floor.push(await floorOnce(cloud, floorModule, i))
+      floor.push(await floorOnce(cloud, floors.bare, `bare-${i}`))
+      toolkit.push(await floorOnce(cloud, floors.toolkit, `toolkit-${i}`))
       action.push(await actionOnce(cloud))
     }
     const floorMs = spread(floor)
+    const toolkitMs = spread(toolkit)
     const actionMs = spread(action)
-    return { floorMs, actionMs, ratio: actionMs.median / floorMs.median, dist: distSizes(distIndex) }
+    return {
+      floorMs,
+      toolkitMs,
+      actionMs,
+      ratio: actionMs.median / floorMs.median,
+      toolkitRatio: toolkitMs.median / floorMs.median,
+      dist: distSizes(distIndex)
+    }
   } finally {
     await cloud.close()
-    rmSync(dirname(floorModule), { recursive: true, force: true })
+    rmSync(dirname(floors.bare), { recursive: true, force: true })
   }
 }
