@@ -28375,8 +28375,10 @@ module.exports = {
 /* harmony export */   N: () => (/* binding */ cancelIfWanted),
 /* harmony export */   m: () => (/* binding */ Cancellation)
 /* harmony export */ });
+/* harmony import */ var _pulumi_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(568);
 /* harmony import */ var _pulumi_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9863);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
+
 
 
 // A cancelled step must end within 5 seconds: the runner sends SIGTERM and then kills the process soon after its
@@ -28403,9 +28405,9 @@ async function cancelIfWanted(config, client, id, consoleUrl, outcome, runner, s
     const budgetMs = outcome.kind === 'aborted'
         ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
         : CANCEL_AFTER_TIMEOUT_MS;
+    const budget = (0,_pulumi_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .abortWhen */ .v)([stop.outOfTime], budgetMs);
     try {
-        const signal = withinBudget(budgetMs, stop.outOfTime);
-        const result = await client.cancelDeployment(config.stack, id, { signal });
+        const result = await client.cancelDeployment(config.stack, id, { signal: budget.signal });
         // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
         runner.saveState(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.handled, 'true');
         if (result === 'ended') {
@@ -28424,6 +28426,9 @@ async function cancelIfWanted(config, client, id, consoleUrl, outcome, runner, s
         runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`);
         return 'failed';
     }
+    finally {
+        budget.done();
+    }
 }
 /**
  * Whether the deployment may have begun to change the stack. Asked afresh only when the answer decides the cancel
@@ -28436,9 +28441,9 @@ async function hasStarted(config, client, id, outcome, stop) {
     if (config.cancelOnAbort || !config.cancelQueuedOnAbort)
         return false;
     const budgetMs = outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000;
+    const budget = (0,_pulumi_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .abortWhen */ .v)([stop.outOfTime], budgetMs);
     try {
-        const signal = withinBudget(budgetMs, stop.outOfTime);
-        const fresh = await client.getDeployment(config.stack, id, { signal });
+        const fresh = await client.getDeployment(config.stack, id, { signal: budget.signal });
         // The report then describes what the deployment is, not what it was.
         outcome.deployment = fresh;
         return !queued(fresh.status);
@@ -28446,6 +28451,9 @@ async function hasStarted(config, client, id, outcome, stop) {
     catch {
         // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
         return false;
+    }
+    finally {
+        budget.done();
     }
 }
 /**
@@ -28495,7 +28503,15 @@ class Cancellation {
     retriesStop(clock) {
         return {
             now: () => clock.now(),
-            sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
+            sleep: async (ms, signal) => {
+                const either = (0,_pulumi_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .abortWhen */ .v)([signal, this.signal]);
+                try {
+                    await clock.sleep(ms, either.signal);
+                }
+                finally {
+                    either.done();
+                }
+            }
         };
     }
     /** Waits for `work`, or, once the step is cancelled, until its time runs out; then fails the step in one sentence. */
@@ -28510,26 +28526,6 @@ class Cancellation {
             runner.setFailed('The step was cancelled and had to stop before its job summary and pull-request comment were written.');
         }
     }
-}
-/**
- * Aborts after `ms`, or when `also` does. Not AbortSignal.any over AbortSignal.timeout: Node may collect such a
- * combined signal while a request still waits on it, and its abort then never comes (seen: a cancel's follow-up read
- * of a stalled answer outlived its budget until the runner killed the step). The timer holds this one.
- */
-function withinBudget(ms, also) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms.`, 'TimeoutError')), ms);
-    timer.unref();
-    const forward = () => controller.abort(also.reason);
-    if (also.aborted)
-        forward();
-    else
-        also.addEventListener('abort', forward, { once: true });
-    controller.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        also.removeEventListener('abort', forward);
-    });
-    return controller.signal;
 }
 
 
@@ -33885,6 +33881,58 @@ async function run() {
 
 /***/ }),
 
+/***/ 568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ abortWhen)
+/* harmony export */ });
+// One signal for "stop when any of these does, or after this long". Not AbortSignal.any, nor AbortSignal.timeout
+// combined with it: Node 20 may collect such a combined signal while a request still waits on it, and its abort then
+// never comes (seen: a cancel's follow-up read of a stalled answer outlived its budget until the runner killed the
+// step). Here the timer and the linked signals' listeners hold the combined one, and `done()` lets both go.
+/**
+ * Aborts when any of `linked` aborts, with its reason, or after `afterMs` with a TimeoutError. The timer does not keep
+ * the process alive: whatever waits on the signal (a socket, another timer) does that.
+ */
+function abortWhen(linked, afterMs) {
+    const controller = new AbortController();
+    const sources = linked.filter(signal => signal !== undefined);
+    let timedOut = false;
+    let timer;
+    const forward = (event) => controller.abort(event.target.reason);
+    const done = () => {
+        clearTimeout(timer);
+        for (const source of sources)
+            source.removeEventListener('abort', forward);
+    };
+    controller.signal.addEventListener('abort', done, { once: true });
+    const aborted = sources.find(source => source.aborted);
+    if (aborted)
+        controller.abort(aborted.reason);
+    else {
+        for (const source of sources)
+            source.addEventListener('abort', forward, { once: true });
+        if (afterMs !== undefined && Number.isFinite(afterMs)) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort(new DOMException(`No answer within ${afterMs} ms.`, 'TimeoutError'));
+            }, afterMs);
+            timer.unref();
+        }
+    }
+    return {
+        signal: controller.signal,
+        get timedOut() {
+            return timedOut;
+        },
+        done
+    };
+}
+
+
+/***/ }),
+
 /***/ 5398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34140,6 +34188,8 @@ function defaultUserAgent() {
 var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/pulumi/abort.ts
+var abort = __nccwpck_require__(568);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
@@ -34234,6 +34284,7 @@ function decodeWhole(codec, raw, limit) {
 
 
 
+
 // Errors raised before a connection exists: the request never left the runner.
 const NOT_SENT_CODES = new Set([
     'ECONNREFUSED',
@@ -34253,14 +34304,7 @@ const IDLE_CONNECTION_MS = 4_000;
  */
 async function sendOnce(request, userAgent, timeoutMs, signal, reader) {
     signal?.throwIfAborted();
-    const controller = new AbortController();
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, timeoutMs);
+    const attempt = (0,abort/* abortWhen */.v)([signal], timeoutMs);
     try {
         let url = new URL(request.url);
         const headers = { ...plainHeaders(request.headers), 'user-agent': userAgent };
@@ -34269,7 +34313,7 @@ async function sendOnce(request, userAgent, timeoutMs, signal, reader) {
                 method: request.method,
                 headers,
                 body: request.body,
-                signal: controller.signal,
+                signal: attempt.signal,
                 dispatcher: dispatcherFor(url, request.method)
             });
             const next = redirectTarget(request.method, response, url, redirects);
@@ -34283,7 +34327,7 @@ async function sendOnce(request, userAgent, timeoutMs, signal, reader) {
                 const read = await readWith(reader, response.body, answerHeaders['content-encoding']);
                 if (signal?.aborted)
                     throw signal.reason;
-                if (timedOut)
+                if (attempt.timedOut)
                     return { kind: 'timeout', afterMs: timeoutMs };
                 const complete = read !== undefined;
                 return { kind: 'response', status, headers: answerHeaders, body: '', complete, ...(read && { read }) };
@@ -34291,7 +34335,7 @@ async function sendOnce(request, userAgent, timeoutMs, signal, reader) {
             const { raw, whole } = await readBody(response.body);
             if (signal?.aborted)
                 throw signal.reason;
-            if (timedOut)
+            if (attempt.timedOut)
                 return { kind: 'timeout', afterMs: timeoutMs };
             const body = whole ? decodeBody(raw, response.headers['content-encoding']) : undefined;
             return {
@@ -34308,14 +34352,13 @@ async function sendOnce(request, userAgent, timeoutMs, signal, reader) {
             throw error.cause;
         if (signal?.aborted)
             throw signal.reason;
-        if (timedOut)
+        if (attempt.timedOut)
             return { kind: 'timeout', afterMs: timeoutMs };
         const code = errorCode(error);
         return { kind: 'network', notSent: NOT_SENT_CODES.has(code), code };
     }
     finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', forwardAbort);
+        attempt.done();
     }
 }
 /** Where a redirect leads, when it is one to follow; otherwise the 3xx is the answer. */

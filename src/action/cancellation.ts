@@ -1,6 +1,7 @@
 // What happens when the runner cancels the step, or the wait times out: the little time a cancelled step has left,
 // and whether the deployment is cancelled with it (cancel-on-abort).
 import type { Clock, PulumiCloudClient } from '../pulumi/client.js'
+import { abortWhen } from '../pulumi/abort.js'
 import { PulumiApiError } from '../pulumi/errors.js'
 import type { FollowOutcome } from '../deployment/follow.js'
 import type { ActionConfig } from '../config/inputs.js'
@@ -46,9 +47,9 @@ export async function cancelIfWanted(
     outcome.kind === 'aborted'
       ? Math.max(500, Math.min(CANCEL_BUDGET_MS, stop.remaining() - 1_000))
       : CANCEL_AFTER_TIMEOUT_MS
+  const budget = abortWhen([stop.outOfTime], budgetMs)
   try {
-    const signal = withinBudget(budgetMs, stop.outOfTime)
-    const result = await client.cancelDeployment(config.stack, id, { signal })
+    const result = await client.cancelDeployment(config.stack, id, { signal: budget.signal })
     // Saved at once, not with the report: a step killed while reporting must not leave the post step a cancel to do.
     runner.saveState(STATE.handled, 'true')
     if (result === 'ended') {
@@ -68,6 +69,8 @@ export async function cancelIfWanted(
         : `Pulumi Cloud did not answer within ${(budgetMs / 1000).toFixed(1)} s.`
     runner.warning(`${why}, and cancelling the deployment did not succeed: ${message}`)
     return 'failed'
+  } finally {
+    budget.done()
   }
 }
 
@@ -88,15 +91,17 @@ async function hasStarted(
   if (config.cancelOnAbort || !config.cancelQueuedOnAbort) return false
   const budgetMs =
     outcome.kind === 'aborted' ? Math.max(200, Math.min(1_000, stop.remaining() - 2_000)) : 5_000
+  const budget = abortWhen([stop.outOfTime], budgetMs)
   try {
-    const signal = withinBudget(budgetMs, stop.outOfTime)
-    const fresh = await client.getDeployment(config.stack, id, { signal })
+    const fresh = await client.getDeployment(config.stack, id, { signal: budget.signal })
     // The report then describes what the deployment is, not what it was.
     outcome.deployment = fresh
     return !queued(fresh.status)
   } catch {
     // Not known to have started: cancelling what may be queued is the side that loses nothing if it was.
     return false
+  } finally {
+    budget.done()
   }
 }
 
@@ -149,7 +154,14 @@ export class Cancellation {
   retriesStop(clock: Clock): Clock {
     return {
       now: () => clock.now(),
-      sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, this.signal]) : this.signal)
+      sleep: async (ms, signal) => {
+        const either = abortWhen([signal, this.signal])
+        try {
+          await clock.sleep(ms, either.signal)
+        } finally {
+          either.done()
+        }
+      }
     }
   }
 
@@ -165,26 +177,4 @@ export class Cancellation {
       )
     }
   }
-}
-
-/**
- * Aborts after `ms`, or when `also` does. Not AbortSignal.any over AbortSignal.timeout: Node may collect such a
- * combined signal while a request still waits on it, and its abort then never comes (seen: a cancel's follow-up read
- * of a stalled answer outlived its budget until the runner killed the step). The timer holds this one.
- */
-function withinBudget(ms: number, also: AbortSignal): AbortSignal {
-  const controller = new AbortController()
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`No answer within ${ms} ms.`, 'TimeoutError')),
-    ms
-  )
-  timer.unref()
-  const forward = (): void => controller.abort(also.reason)
-  if (also.aborted) forward()
-  else also.addEventListener('abort', forward, { once: true })
-  controller.signal.addEventListener('abort', () => {
-    clearTimeout(timer)
-    also.removeEventListener('abort', forward)
-  })
-  return controller.signal
 }

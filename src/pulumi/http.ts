@@ -6,6 +6,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici'
+import { abortWhen } from './abort.js'
 import { decodeBody, decodedChunks } from './encoding.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -69,14 +70,7 @@ export async function sendOnce(
   reader?: BodyReader
 ): Promise<AttemptOutcome> {
   signal?.throwIfAborted()
-  const controller = new AbortController()
-  const forwardAbort = (): void => controller.abort(signal?.reason)
-  signal?.addEventListener('abort', forwardAbort, { once: true })
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
+  const attempt = abortWhen([signal], timeoutMs)
   try {
     let url = new URL(request.url)
     const headers = { ...plainHeaders(request.headers), 'user-agent': userAgent }
@@ -85,7 +79,7 @@ export async function sendOnce(
         method: request.method,
         headers,
         body: request.body,
-        signal: controller.signal,
+        signal: attempt.signal,
         dispatcher: dispatcherFor(url, request.method)
       })
       const next = redirectTarget(request.method, response, url, redirects)
@@ -98,13 +92,13 @@ export async function sendOnce(
       if (reader && status >= 200 && status < 300) {
         const read = await readWith(reader, response.body, answerHeaders['content-encoding'])
         if (signal?.aborted) throw signal.reason
-        if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
+        if (attempt.timedOut) return { kind: 'timeout', afterMs: timeoutMs }
         const complete = read !== undefined
         return { kind: 'response', status, headers: answerHeaders, body: '', complete, ...(read && { read }) }
       }
       const { raw, whole } = await readBody(response.body)
       if (signal?.aborted) throw signal.reason
-      if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
+      if (attempt.timedOut) return { kind: 'timeout', afterMs: timeoutMs }
       const body = whole ? decodeBody(raw, response.headers['content-encoding']) : undefined
       return {
         kind: 'response',
@@ -117,12 +111,11 @@ export async function sendOnce(
   } catch (error) {
     if (error instanceof ReaderFailed) throw error.cause
     if (signal?.aborted) throw signal.reason
-    if (timedOut) return { kind: 'timeout', afterMs: timeoutMs }
+    if (attempt.timedOut) return { kind: 'timeout', afterMs: timeoutMs }
     const code = errorCode(error)
     return { kind: 'network', notSent: NOT_SENT_CODES.has(code), code }
   } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', forwardAbort)
+    attempt.done()
   }
 }
 
