@@ -6,7 +6,9 @@ import { getInput } from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { request } from 'undici'
 
-const url = process.argv[2] ?? getInput('url', { required: true })
+// The URL comes as the bare floor's does; the input is read as an action reads its own (and keeps @actions/core in
+// the bundle, which would otherwise drop it as unused).
+const url = getInput('url') || (process.argv[2] ?? '')
 const dispatcher = new HttpClient('bench-floor').getAgentDispatcher(url)
 const response = await request(url, dispatcher ? { dispatcher } : {})
 await response.body.dump()
